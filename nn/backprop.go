@@ -1,0 +1,177 @@
+package nn
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrDiverged is returned (wrapped with detail) when a gradient step drives
+// a weight or bias to NaN or infinity. The step is undone.
+var ErrDiverged = errors.New("nn: training diverged")
+
+// backward computes delta_l for l = L down to 2 from the last forward pass
+// and the one-hot label y:
+//
+//	delta_L = (a_L - y) * sigma'(z_L)   (quadratic, the notebook's In [23])
+//	delta_L = a_L - y                   (cross-entropy with softmax)
+//	delta_l = (w_{l+1}^T delta_{l+1}) * sigma'(z_l)   (In [27])
+func (n *Network) backward(y [2]float64) {
+	L := n.L()
+	act := n.cfg.Activation
+	out := &n.lay[L]
+	for k := range out.delta {
+		out.delta[k] = out.a[k] - y[k]
+	}
+	if n.cfg.Cost != CrossEntropy {
+		act.mulDerivVec(out.a, out.delta)
+	}
+	for l := L - 1; l >= 2; l-- {
+		d := n.lay[l].delta
+		next := &n.lay[l+1]
+		cols := len(d)
+		clear(d)
+		for i, dn := range next.delta {
+			row := next.wd[i*cols : i*cols+cols]
+			for j, w := range row {
+				d[j] += w * dn
+			}
+		}
+		act.mulDerivVec(n.lay[l].a, d)
+	}
+}
+
+// grads is the scratch space of gradient steps for one network shape,
+// indexed by layer number like Network.lay.
+type grads struct {
+	gw, gb [][]float64 // accumulated dw_l and db_l of a batch
+	bw, bb [][]float64 // w_l and b_l before the step, to undo a divergent one
+}
+
+func newGrads(n *Network) *grads {
+	L := n.L()
+	g := &grads{gw: make([][]float64, L+1), gb: make([][]float64, L+1), bw: make([][]float64, L+1), bb: make([][]float64, L+1)}
+	for l := 2; l <= L; l++ {
+		g.gw[l] = make([]float64, len(n.lay[l].wd))
+		g.bw[l] = make([]float64, len(n.lay[l].wd))
+		g.gb[l] = make([]float64, len(n.lay[l].bd))
+		g.bb[l] = make([]float64, len(n.lay[l].bd))
+	}
+	return g
+}
+
+// clearGrads zeroes the accumulated gradients.
+func (g *grads) clearGrads() {
+	for l := 2; l < len(g.gw); l++ {
+		clear(g.gw[l])
+		clear(g.gb[l])
+	}
+}
+
+// accumulate adds dw_l = delta_l a_{l-1}^T and db_l = delta_l of the last
+// backward pass to the gradients.
+func (g *grads) accumulate(n *Network) {
+	for l := 2; l <= n.L(); l++ {
+		d := n.lay[l].delta
+		prev := n.lay[l-1].a
+		cols := len(prev)
+		gw, gb := g.gw[l], g.gb[l]
+		gb = gb[:len(d)]
+		for i, di := range d {
+			gb[i] += di
+			row := gw[i*cols : i*cols+cols]
+			for j, a := range prev {
+				row[j] += di * a
+			}
+		}
+	}
+}
+
+// applyDeltas is one online step straight from the last backward pass:
+// w_l -= eta*(delta_l a_{l-1}^T + l2*w_l) and b_l -= eta*delta_l, for l =
+// L down to 2 as the notebook's In [34] does. It undoes the step and
+// returns a wrapped ErrDiverged if any result is not finite.
+func (g *grads) applyDeltas(n *Network, eta, l2 float64) error {
+	for l := n.L(); l >= 2; l-- {
+		ly := &n.lay[l]
+		prev := n.lay[l-1].a
+		cols := len(prev)
+		w, bw := ly.wd, g.bw[l]
+		var bad float64 // stays 0 while every result is finite: v-v is NaN for Inf and NaN
+		for i, di := range ly.delta {
+			row := w[i*cols : i*cols+cols]
+			brow := bw[i*cols : i*cols+cols]
+			for j, a := range prev {
+				old := row[j]
+				brow[j] = old
+				v := old - eta*(di*a+l2*old)
+				row[j] = v
+				bad += v - v
+			}
+		}
+		if bad != 0 {
+			return g.undo(n, l, true)
+		}
+		b, bb := ly.bd, g.bb[l]
+		for i, di := range ly.delta {
+			old := b[i]
+			bb[i] = old
+			v := old - eta*di
+			b[i] = v
+			bad += v - v
+		}
+		if bad != 0 {
+			return g.undo(n, l, false)
+		}
+	}
+	return nil
+}
+
+// applyGrads is one step from the accumulated gradients of a batch:
+// w_l -= eta*(scale*gw_l + l2*w_l), b_l -= eta*scale*gb_l, for l = L down
+// to 2. scale is 1/batch size. It undoes a divergent step like applyDeltas.
+func (g *grads) applyGrads(n *Network, eta, scale, l2 float64) error {
+	for l := n.L(); l >= 2; l-- {
+		ly := &n.lay[l]
+		w, bw, gw := ly.wd, g.bw[l], g.gw[l]
+		bw, gw = bw[:len(w)], gw[:len(w)]
+		var bad float64
+		for i, old := range w {
+			bw[i] = old
+			v := old - eta*(scale*gw[i]+l2*old)
+			w[i] = v
+			bad += v - v
+		}
+		if bad != 0 {
+			return g.undo(n, l, true)
+		}
+		b, bb, gb := ly.bd, g.bb[l], g.gb[l]
+		bb, gb = bb[:len(b)], gb[:len(b)]
+		for i, old := range b {
+			bb[i] = old
+			v := old - eta*scale*gb[i]
+			b[i] = v
+			bad += v - v
+		}
+		if bad != 0 {
+			return g.undo(n, l, false)
+		}
+	}
+	return nil
+}
+
+// undo restores the layers a step has written, from L down to layer l
+// (whose w, and b if inW is false, were written), and names the matrix
+// that went non-finite.
+func (g *grads) undo(n *Network, l int, inW bool) error {
+	for k := n.L(); k >= l; k-- {
+		copy(n.lay[k].wd, g.bw[k])
+		if k > l || !inW {
+			copy(n.lay[k].bd, g.bb[k])
+		}
+	}
+	name := fmt.Sprintf("b_%d", l)
+	if inW {
+		name = fmt.Sprintf("w_%d", l)
+	}
+	return fmt.Errorf("%w: %s has a non-finite entry after the step (the step was undone; try a smaller step size)", ErrDiverged, name)
+}

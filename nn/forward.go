@@ -1,0 +1,194 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+)
+
+// forward runs the forward pass for the point (x, y), filling z_l and a_l
+// of every layer: z_l = w_l a_{l-1} + b_l, a_l = sigma(z_l), with a softmax
+// output layer under CrossEntropy.
+func (n *Network) forward(x, y float64) {
+	in := n.lay[1].a
+	in[0], in[1] = x, y
+	L := n.L()
+	for l := 2; l <= L; l++ {
+		ly := &n.lay[l]
+		prev := n.lay[l-1].a
+		cols := len(prev)
+		z, w, b := ly.z, ly.wd, ly.bd
+		b = b[:len(z)]
+		for i := range z {
+			row := w[i*cols : i*cols+cols]
+			s := b[i]
+			for j, v := range row {
+				s += v * prev[j]
+			}
+			z[i] = s
+		}
+		if l == L && n.cfg.Cost == CrossEntropy {
+			softmax(z, ly.a)
+		} else {
+			n.cfg.Activation.applyVec(z, ly.a)
+		}
+	}
+}
+
+// Forward runs the forward pass for one point and returns the activations
+// of every layer: acts[0] = a_1 (the input), acts[L-1] = a_L. The slices
+// are owned by n and reused by the next call. Coordinates are expected to
+// pass CheckPoints; NaN in gives NaN out.
+func (n *Network) Forward(x, y float64) [][]float64 {
+	n.forward(x, y)
+	return n.acts
+}
+
+// Prob is the class-1 score in [0,1] for a point: with CrossEntropy, the
+// softmax output a_L[2]; with Quadratic, clamp(0.5 + (a_L[2]-a_L[1])/2, 0,
+// 1). Prob > 0.5 exactly when the network predicts label 1 (a_L[2] >
+// a_L[1]), so 0.5 is the decision boundary.
+func (n *Network) Prob(x, y float64) float64 {
+	n.forward(x, y)
+	return n.prob(n.lay[n.L()].a)
+}
+
+// prob turns the output activations into Prob's score.
+func (n *Network) prob(out []float64) float64 {
+	a1, a2 := out[0], out[1]
+	var p float64
+	if n.cfg.Cost == CrossEntropy {
+		p = a2
+	} else {
+		p = min(max(0.5+(a2-a1)/2, 0), 1)
+	}
+	// Rounding may put p on the wrong side of 0.5 when a1 and a2 are a few
+	// ulps apart; the prediction (a2 > a1) decides.
+	if a2 > a1 {
+		if !(p > 0.5) {
+			p = math.Nextafter(0.5, 1)
+		}
+	} else if p > 0.5 {
+		p = 0.5
+	}
+	return p
+}
+
+// Predict returns the label the network gives a point: 1 if a_L[2] >
+// a_L[1], else -1.
+func (n *Network) Predict(x, y float64) int {
+	n.forward(x, y)
+	out := n.lay[n.L()].a
+	if out[1] > out[0] {
+		return 1
+	}
+	return -1
+}
+
+// ProbGrid writes Prob(xs[i], ys[j]) into out[j*len(xs)+i]. It returns an
+// error if len(out) is not len(xs)*len(ys) or a coordinate fails
+// CheckPoints' rules. It does not allocate.
+func (n *Network) ProbGrid(xs, ys []float64, out []float64) error {
+	if err := checkGrid(xs, ys, out); err != nil {
+		return err
+	}
+	L := n.L()
+	for j, y := range ys {
+		row := out[j*len(xs) : (j+1)*len(xs)]
+		for i, x := range xs {
+			n.forward(x, y)
+			row[i] = n.prob(n.lay[L].a)
+		}
+	}
+	return nil
+}
+
+// NeuronGrid is like ProbGrid but writes the activation of neuron i
+// (0-based) of layer l (1..L), for per-neuron heatmaps. Layer 1 gives the
+// input itself.
+func (n *Network) NeuronGrid(l, i int, xs, ys []float64, out []float64) error {
+	if l < 1 || l > n.L() {
+		return fmt.Errorf("nn: layer %d, want 1 to %d", l, n.L())
+	}
+	if k := n.cfg.Layers[l-1]; i < 0 || i >= k {
+		return fmt.Errorf("nn: neuron %d of layer %d, want 0 to %d", i, l, k-1)
+	}
+	if err := checkGrid(xs, ys, out); err != nil {
+		return err
+	}
+	a := n.lay[l].a
+	for j, y := range ys {
+		row := out[j*len(xs) : (j+1)*len(xs)]
+		for k, x := range xs {
+			n.forward(x, y)
+			row[k] = a[i]
+		}
+	}
+	return nil
+}
+
+func checkGrid(xs, ys, out []float64) error {
+	if len(out) != len(xs)*len(ys) {
+		return fmt.Errorf("nn: grid output has %d cells, want %d (%d xs by %d ys)", len(out), len(xs)*len(ys), len(xs), len(ys))
+	}
+	for i, v := range xs {
+		if err := checkCoord("x", v); err != nil {
+			return fmt.Errorf("nn: grid xs[%d]: %w", i, err)
+		}
+	}
+	for i, v := range ys {
+		if err := checkCoord("y", v); err != nil {
+			return fmt.Errorf("nn: grid ys[%d]: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// cost returns C_x for the last forward pass against the one-hot y.
+func (n *Network) cost(y [2]float64) float64 {
+	out := &n.lay[n.L()]
+	if n.cfg.Cost == CrossEntropy {
+		// -sum y_k log a_k with log a_k = z_k - logsumexp(z): no log(0).
+		lse := logSumExp(out.z)
+		var c float64
+		for k, yk := range y {
+			if yk != 0 {
+				c -= yk * (out.z[k] - lse)
+			}
+		}
+		return c
+	}
+	var s float64
+	for k, yk := range y {
+		d := out.a[k] - yk
+		s += d * d
+	}
+	return s / 2
+}
+
+// Evaluate returns the mean cost over pts and the fraction classified
+// correctly. The L2 penalty is not part of the loss. It returns an error
+// for empty or invalid points, or if a cost is not finite (the network's
+// output overflowed).
+func (n *Network) Evaluate(pts []Point) (loss, accuracy float64, err error) {
+	if len(pts) == 0 {
+		return 0, 0, errNoData
+	}
+	if err := CheckPoints(pts); err != nil {
+		return 0, 0, err
+	}
+	out := n.lay[n.L()].a
+	correct := 0
+	for i, p := range pts {
+		y, _ := ConvertLabel(p.Label)
+		n.forward(p.X, p.Y)
+		c := n.cost(y)
+		if math.IsNaN(c) || math.IsInf(c, 0) {
+			return 0, 0, fmt.Errorf("nn: cost of point %d is %v: the network's output is not finite", i, c)
+		}
+		loss += c
+		if (out[1] > out[0]) == (p.Label == 1) {
+			correct++
+		}
+	}
+	return loss / float64(len(pts)), float64(correct) / float64(len(pts)), nil
+}

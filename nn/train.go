@@ -1,0 +1,252 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+)
+
+// Mode says how many points one gradient step averages over.
+type Mode int
+
+// The training modes.
+const (
+	// Online takes one point per step, as the notebook does.
+	Online Mode = iota
+	// MiniBatch averages the gradient over TrainConfig.Batch points per step.
+	MiniBatch
+	// FullBatch averages the gradient over all points: one step per epoch.
+	FullBatch
+)
+
+var modeNames = [...]string{Online: "online", MiniBatch: "minibatch", FullBatch: "batch"}
+
+// String returns the mode's name: "online", "minibatch" or "batch".
+func (m Mode) String() string {
+	if m.valid() {
+		return modeNames[m]
+	}
+	return fmt.Sprintf("Mode(%d)", int(m))
+}
+
+func (m Mode) valid() bool { return m >= 0 && int(m) < len(modeNames) }
+
+// ParseMode returns the mode with the given name (as String writes it).
+func ParseMode(s string) (Mode, error) {
+	for i, name := range modeNames {
+		if s == name {
+			return Mode(i), nil
+		}
+	}
+	return 0, fmt.Errorf("nn: unknown mode %q (valid: %s)", s, joinNames(modeNames[:]))
+}
+
+// TrainConfig holds the settings of gradient descent.
+type TrainConfig struct {
+	StepSize float64 // the notebook's step_size; default 0.1; must be positive and finite
+	Mode     Mode
+	Batch    int     // mini-batch size (MiniBatch only), >= 1
+	L2       float64 // L2 penalty coefficient, >= 0: adds L2/2 ||w_l||^2 per layer to the cost (weights only, not biases)
+	Seed     uint64  // shuffle seed for epoch order
+}
+
+// DefaultTrainConfig is the notebook's step: step size 0.1, online, with
+// Batch 10 ready for MiniBatch, no L2 penalty, seed 1.
+func DefaultTrainConfig() TrainConfig {
+	return TrainConfig{StepSize: 0.1, Mode: Online, Batch: 10, L2: 0, Seed: 1}
+}
+
+// Validate reports a step size that is not a positive finite number, an
+// unknown mode, a batch size below 1 for MiniBatch, or a negative or
+// non-finite L2 coefficient.
+func (c TrainConfig) Validate() error {
+	if err := checkStepSize(c.StepSize); err != nil {
+		return err
+	}
+	if !c.Mode.valid() {
+		return fmt.Errorf("nn: unknown mode %d (valid: %s)", int(c.Mode), joinNames(modeNames[:]))
+	}
+	if c.Mode == MiniBatch && c.Batch < 1 {
+		return fmt.Errorf("nn: batch size is %d, want at least 1", c.Batch)
+	}
+	if !(c.L2 >= 0) || math.IsInf(c.L2, 0) {
+		return fmt.Errorf("nn: L2 coefficient is %v, want a finite number >= 0", c.L2)
+	}
+	return nil
+}
+
+func checkStepSize(s float64) error {
+	if !(s > 0) || math.IsInf(s, 0) {
+		return fmt.Errorf("nn: step size is %v, want a positive finite number", s)
+	}
+	return nil
+}
+
+// Trainer applies gradient steps to a network over a dataset. The points
+// of each epoch are visited in an order shuffled from TrainConfig.Seed.
+type Trainer struct {
+	n     *Network
+	cfg   TrainConfig
+	g     *grads
+	data  []Point
+	ys    [][2]float64 // one-hot labels of data
+	order []int        // this epoch's order of data
+	pos   int          // next index into order
+	pcg   *rand.PCG
+	rng   *rand.Rand
+	steps int
+	epoch int
+}
+
+// NewTrainer returns a trainer for n with no data yet (see SetData).
+func NewTrainer(n *Network, cfg TrainConfig) (*Trainer, error) {
+	if n == nil {
+		return nil, fmt.Errorf("nn: NewTrainer with a nil network")
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	pcg := rand.NewPCG(cfg.Seed, ShuffleStream)
+	return &Trainer{n: n, cfg: cfg, g: newGrads(n), pcg: pcg, rng: rand.New(pcg)}, nil
+}
+
+// Network returns the network being trained.
+func (t *Trainer) Network() *Network { return t.n }
+
+// Config returns the training settings.
+func (t *Trainer) Config() TrainConfig { return t.cfg }
+
+// SetConfig changes the settings from the next step on. Counters and the
+// position in the epoch are kept; a new Seed reshuffles the epoch order
+// from the start. On error nothing changes.
+func (t *Trainer) SetConfig(cfg TrainConfig) error {
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	reseed := cfg.Seed != t.cfg.Seed
+	t.cfg = cfg
+	if reseed {
+		t.restart()
+	}
+	return nil
+}
+
+// SetData replaces the dataset with a copy of pts, checked by CheckPoints
+// (an empty slice is an error). The epoch starts again in an order
+// shuffled from Seed; Steps and Epoch keep counting.
+func (t *Trainer) SetData(pts []Point) error {
+	if len(pts) == 0 {
+		return errNoData
+	}
+	if err := CheckPoints(pts); err != nil {
+		return err
+	}
+	t.data = append(t.data[:0], pts...)
+	t.ys = t.ys[:0]
+	for _, p := range pts {
+		y, _ := ConvertLabel(p.Label)
+		t.ys = append(t.ys, y)
+	}
+	t.restart()
+	return nil
+}
+
+// Reset sets Steps and Epoch to 0 and reshuffles the epoch order from
+// Seed. It does not touch the weights.
+func (t *Trainer) Reset() {
+	t.steps, t.epoch = 0, 0
+	t.restart()
+}
+
+// restart begins an epoch in the order a fresh generator from Seed gives.
+func (t *Trainer) restart() {
+	t.pcg.Seed(t.cfg.Seed, ShuffleStream)
+	t.order = t.order[:0]
+	for i := range t.data {
+		t.order = append(t.order, i)
+	}
+	t.shuffle()
+	t.pos = 0
+}
+
+func (t *Trainer) shuffle() {
+	t.rng.Shuffle(len(t.order), func(i, j int) { t.order[i], t.order[j] = t.order[j], t.order[i] })
+}
+
+// Steps returns the number of updates applied since creation or Reset.
+func (t *Trainer) Steps() int { return t.steps }
+
+// Epoch returns the number of completed passes over the data.
+func (t *Trainer) Epoch() int { return t.epoch }
+
+// Step performs exactly one gradient update: one point (Online), the next
+// Batch points of the epoch (MiniBatch; the last batch of an epoch may be
+// smaller), or all points (FullBatch). If the update produces a NaN or
+// infinite weight, the network and the trainer are restored to their state
+// before the step and a wrapped ErrDiverged names the matrix. Step does
+// not allocate.
+func (t *Trainer) Step() error {
+	if len(t.data) == 0 {
+		return fmt.Errorf("nn: Step without data (call SetData first)")
+	}
+	n, cfg := t.n, t.cfg
+	var err error
+	switch cfg.Mode {
+	case Online:
+		p := t.data[t.order[t.pos]]
+		n.forward(p.X, p.Y)
+		n.backward(t.ys[t.order[t.pos]])
+		err = t.g.applyDeltas(n, cfg.StepSize, cfg.L2)
+		if err == nil {
+			t.advance(1)
+		}
+	case MiniBatch:
+		m := min(cfg.Batch, len(t.order)-t.pos)
+		err = t.batchStep(t.order[t.pos : t.pos+m])
+		if err == nil {
+			t.advance(m)
+		}
+	case FullBatch:
+		err = t.batchStep(nil)
+		if err == nil {
+			t.steps++
+			t.epoch++
+		}
+	}
+	return err
+}
+
+// batchStep averages the gradient over the points idx (all points if idx
+// is nil) and applies it.
+func (t *Trainer) batchStep(idx []int) error {
+	n, g := t.n, t.g
+	g.clearGrads()
+	m := len(idx)
+	if idx == nil {
+		m = len(t.data)
+		for i, p := range t.data {
+			n.forward(p.X, p.Y)
+			n.backward(t.ys[i])
+			g.accumulate(n)
+		}
+	} else {
+		for _, i := range idx {
+			p := t.data[i]
+			n.forward(p.X, p.Y)
+			n.backward(t.ys[i])
+			g.accumulate(n)
+		}
+	}
+	return g.applyGrads(n, t.cfg.StepSize, 1/float64(m), t.cfg.L2)
+}
+
+// advance moves past m points of the epoch, reshuffling when it completes.
+func (t *Trainer) advance(m int) {
+	t.steps++
+	t.pos += m
+	if t.pos >= len(t.order) {
+		t.epoch++
+		t.pos = 0
+		t.shuffle()
+	}
+}
