@@ -1,0 +1,65 @@
+package app
+
+import "github.com/nnviz/nnviz/nn"
+
+// Info is the playground's state as the JavaScript API's state() returns it.
+type Info struct {
+	Points       []nn.Point
+	Layers       []int
+	Activation   string
+	Cost         string
+	LearningRate float64
+	Mode         string
+	Batch        int
+	Seed         uint64
+	Speed        int
+	AddLabel     int
+	Steps        int
+	Epoch        int
+	Loss         float64
+	Accuracy     float64
+	Running      bool
+	Selected     int
+	Message      string
+	View         View
+	Teaching     bool
+	Stage        int
+}
+
+// Info returns a copy of the state.
+func (st *State) Info() Info {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	s := st.settings
+	return Info{
+		Points:       append([]nn.Point{}, st.points...),
+		Layers:       append([]int(nil), s.Net.Layers...),
+		Activation:   s.Net.Activation.String(),
+		Cost:         s.Net.Cost.String(),
+		LearningRate: s.Train.StepSize,
+		Mode:         s.Train.Mode.String(),
+		Batch:        s.Train.Batch,
+		Seed:         s.Net.Seed,
+		Speed:        s.Speed,
+		AddLabel:     s.AddLabel,
+		Steps:        st.trainer.Steps(),
+		Epoch:        st.trainer.Epoch(),
+		Loss:         st.loss,
+		Accuracy:     st.acc,
+		Running:      st.running,
+		Selected:     st.selected,
+		Message:      st.message,
+		View:         s.View,
+		Teaching:     st.teaching,
+		Stage:        st.stage,
+	}
+}
+
+// Settings returns a copy of the current settings.
+func (st *State) Settings() Settings {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	s := st.settings
+	s.Net.Layers = append([]int(nil), s.Net.Layers...)
+	return s
+}

@@ -1,0 +1,192 @@
+package app
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/nnviz/nnviz/nn"
+)
+
+// checkIndex names an index that is not a point.
+func (st *State) checkIndex(i int) error {
+	if i < 0 || i >= len(st.points) {
+		if len(st.points) == 0 {
+			return fmt.Errorf("point %d: there are no points", i)
+		}
+		return fmt.Errorf("point %d: no such point; indices run from 0 to %d", i, len(st.points)-1)
+	}
+	return nil
+}
+
+func checkLabel(label int) error {
+	if label != -1 && label != 1 {
+		return fmt.Errorf("label: %d is not a class; labels are -1 and 1", label)
+	}
+	return nil
+}
+
+// checkXY names a coordinate that is not finite or lies beyond nn's bound.
+func checkXY(x, y float64) error {
+	for _, c := range [...]struct {
+		name string
+		v    float64
+	}{{"x", x}, {"y", y}} {
+		if math.IsNaN(c.v) || math.IsInf(c.v, 0) {
+			return fmt.Errorf("%s: %v is not a finite number", c.name, c.v)
+		}
+		if math.Abs(c.v) > nn.MaxCoord {
+			return fmt.Errorf("%s: %g is outside [-%g, %g]", c.name, c.v, nn.MaxCoord, nn.MaxCoord)
+		}
+	}
+	return nil
+}
+
+// AddPoint adds a point and returns its index.
+func (st *State) AddPoint(x, y float64, label int) (int, error) {
+	if err := checkXY(x, y); err != nil {
+		return -1, err
+	}
+	if err := checkLabel(label); err != nil {
+		return -1, err
+	}
+	st.mu.Lock()
+	defer st.unlock()
+	if len(st.points) >= MaxPoints {
+		return -1, fmt.Errorf("points: the plane holds at most %d points", MaxPoints)
+	}
+	p := nn.Point{X: x, Y: y, Label: label}
+	st.do(edit{kind: editAdd, index: len(st.points), after: p})
+	return len(st.points) - 1, nil
+}
+
+// SetLabel gives point i a label.
+func (st *State) SetLabel(i, label int) error {
+	if err := checkLabel(label); err != nil {
+		return err
+	}
+	st.mu.Lock()
+	defer st.unlock()
+	if err := st.checkIndex(i); err != nil {
+		return err
+	}
+	p := st.points[i]
+	if p.Label == label {
+		return nil
+	}
+	q := p
+	q.Label = label
+	st.do(edit{kind: editSet, index: i, before: p, after: q})
+	return nil
+}
+
+// FlipLabel gives point i the other label.
+func (st *State) FlipLabel(i int) error {
+	st.mu.Lock()
+	if err := st.checkIndex(i); err != nil {
+		st.mu.Unlock()
+		return err
+	}
+	label := -st.points[i].Label
+	st.mu.Unlock()
+	return st.SetLabel(i, label)
+}
+
+// MovePoint moves point i to (x, y) as one undoable edit.
+func (st *State) MovePoint(i int, x, y float64) error {
+	if err := checkXY(x, y); err != nil {
+		return err
+	}
+	st.mu.Lock()
+	defer st.unlock()
+	if err := st.checkIndex(i); err != nil {
+		return err
+	}
+	p := st.points[i]
+	q := p
+	q.X, q.Y = x, y
+	st.do(edit{kind: editSet, index: i, before: p, after: q})
+	return nil
+}
+
+// DragPoint moves point i while a drag is under way, without an undo entry; EndDrag records
+// the whole drag as one.
+func (st *State) DragPoint(i int, x, y float64) error {
+	if err := checkXY(x, y); err != nil {
+		return err
+	}
+	st.mu.Lock()
+	defer st.unlock()
+	if err := st.checkIndex(i); err != nil {
+		return err
+	}
+	st.points[i].X, st.points[i].Y = x, y
+	st.syncData()
+	return nil
+}
+
+// EndDrag records the drag of point i, which started at (fromX, fromY), as one undoable edit.
+func (st *State) EndDrag(i int, fromX, fromY float64) error {
+	if err := checkXY(fromX, fromY); err != nil {
+		return err
+	}
+	st.mu.Lock()
+	defer st.unlock()
+	if err := st.checkIndex(i); err != nil {
+		return err
+	}
+	q := st.points[i]
+	p := q
+	p.X, p.Y = fromX, fromY
+	if p == q {
+		return nil
+	}
+	st.do(edit{kind: editSet, index: i, before: p, after: q})
+	return nil
+}
+
+// RemovePoint removes point i; later points move down one index.
+func (st *State) RemovePoint(i int) error {
+	st.mu.Lock()
+	defer st.unlock()
+	if err := st.checkIndex(i); err != nil {
+		return err
+	}
+	st.do(edit{kind: editRemove, index: i, before: st.points[i]})
+	return nil
+}
+
+// SetPoints replaces all points as one undoable edit. Bad points are rejected whole.
+func (st *State) SetPoints(pts []nn.Point) error {
+	if len(pts) > MaxPoints {
+		return fmt.Errorf("points: %d points is more than the %d the plane holds", len(pts), MaxPoints)
+	}
+	if err := nn.CheckPoints(pts); err != nil {
+		return err
+	}
+	st.mu.Lock()
+	defer st.unlock()
+	st.do(edit{kind: editAll, all: append([]nn.Point(nil), st.points...), allAfter: append([]nn.Point(nil), pts...)})
+	return nil
+}
+
+// Points returns a copy of the points.
+func (st *State) Points() []nn.Point {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return append([]nn.Point(nil), st.points...)
+}
+
+// Select marks point i as the selected one (its activations fill the network's neurons, and
+// teaching mode walks it); -1 clears the selection.
+func (st *State) Select(i int) error {
+	st.mu.Lock()
+	defer st.unlock()
+	if i != -1 {
+		if err := st.checkIndex(i); err != nil {
+			return err
+		}
+	}
+	st.selected = i
+	st.emit(EventConfig)
+	return nil
+}

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/nnviz/nnviz/nn"
+)
+
+// Limits on the playground's settings.
+const (
+	MaxPoints = 2000 // points in the plane
+	MaxSpeed  = 500  // training steps per frame
+	// MaxSeed is the largest seed: seeds travel through JavaScript numbers, which hold
+	// integers exactly up to 2^53-1.
+	MaxSeed = 1<<53 - 1
+)
+
+// View is the data-space rectangle the plane shows.
+type View struct{ XMin, XMax, YMin, YMax float64 }
+
+// NotebookView frames the notebook's ten points (x in [-0.3, 4], y in [-2.2, 1.1]) with room to
+// add more around them, as a square.
+var NotebookView = View{XMin: -2, XMax: 6, YMin: -4.5, YMax: 3.5}
+
+// PresetView frames the preset datasets, which lie in [-6, 6]^2.
+var PresetView = View{XMin: -6, XMax: 6, YMin: -6, YMax: 6}
+
+// Validate reports a view that is empty, inverted or not finite.
+func (v View) Validate() error {
+	for _, f := range []float64{v.XMin, v.XMax, v.YMin, v.YMax} {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return fmt.Errorf("view: bounds must be finite numbers, got %v", v)
+		}
+	}
+	if !(v.XMin < v.XMax) || !(v.YMin < v.YMax) {
+		return fmt.Errorf("view: need xmin < xmax and ymin < ymax, got x [%g, %g], y [%g, %g]", v.XMin, v.XMax, v.YMin, v.YMax)
+	}
+	return nil
+}
+
+// Settings are the choices a learner or a course author makes: the network, how it trains and
+// how the playground behaves.
+type Settings struct {
+	Net   nn.Config      // shape, activation, cost, initialisation seed
+	Train nn.TrainConfig // step size, mode, batch, L2; its Seed follows Net.Seed
+	Speed int            // training steps per frame while playing, 1..MaxSpeed
+	// AddLabel is the class a plain click adds: -1 or 1.
+	AddLabel int
+	View     View
+}
+
+// DefaultSettings are the notebook's: a 2-3-2 sigmoid network, quadratic cost, online steps of 0.1.
+func DefaultSettings() Settings {
+	net := nn.DefaultConfig()
+	tr := nn.DefaultTrainConfig()
+	tr.Seed = net.Seed
+	return Settings{Net: net, Train: tr, Speed: 1, AddLabel: 1, View: NotebookView}
+}
+
+// Validate checks every field and names the first that is wrong.
+func (s Settings) Validate() error {
+	if err := s.Net.Validate(); err != nil {
+		return err
+	}
+	if err := s.Train.Validate(); err != nil {
+		return err
+	}
+	if s.Net.Seed > MaxSeed {
+		return fmt.Errorf("seed: %d is above the largest seed, %d", s.Net.Seed, uint64(MaxSeed))
+	}
+	if s.Speed < 1 || s.Speed > MaxSpeed {
+		return fmt.Errorf("speed: %d steps per frame is out of range [1, %d]", s.Speed, MaxSpeed)
+	}
+	if s.AddLabel != -1 && s.AddLabel != 1 {
+		return fmt.Errorf("label: %d is not a class; labels are -1 and 1", s.AddLabel)
+	}
+	return s.View.Validate()
+}

@@ -1,0 +1,87 @@
+package app
+
+import "github.com/nnviz/nnviz/nn"
+
+// Highlight marks what a teaching stage involves, by the notebook's layer numbers (1..L).
+type Highlight struct {
+	Neurons []int // layers whose neurons are emphasised
+	Weights []int // layers l whose w_l edges are emphasised
+	Biases  []int // layers l whose b_l are emphasised
+}
+
+// Any reports whether anything is highlighted.
+func (h Highlight) Any() bool {
+	return len(h.Neurons)+len(h.Weights)+len(h.Biases) > 0
+}
+
+// Snapshot is everything the renderer draws, copied out of a State once per frame. Its slices
+// and network are reused from frame to frame, so steady-state frames allocate nothing.
+type Snapshot struct {
+	Net      *nn.Network // a copy owned by the snapshot
+	Points   []nn.Point
+	Selected int // the selected point, -1 if none
+	AddLabel int // the class a plain click adds
+	History  []Sample
+	Steps    int
+	Epoch    int
+	Loss     float64
+	Accuracy float64
+	Running  bool
+	View     View
+	// Teaching says the walk-through is open: a click on a point then selects it rather than
+	// flipping its label.
+	Teaching bool
+	// Highlight is what the current teaching stage involves; empty outside teaching mode.
+	Highlight Highlight
+	// WeightsVersion changes whenever the weights or the shape change; PointsVersion whenever
+	// the points do. Renderers recompute their caches only then.
+	WeightsVersion uint64
+	PointsVersion  uint64
+	// Message is something the learner must read (e.g. training diverged); "" if none.
+	Message string
+}
+
+// Frame advances training by the speed setting if playing, then copies what is to be drawn
+// into dst. It is the only place where training runs per frame.
+func (st *State) Frame(dst *Snapshot) {
+	st.mu.Lock()
+	defer st.unlock()
+	if st.running {
+		// advance records its own error in st.message and pauses.
+		_ = st.advance(st.settings.Speed)
+	}
+	st.fill(dst)
+}
+
+// Snapshot copies what is to be drawn into dst without training.
+func (st *State) Snapshot(dst *Snapshot) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.fill(dst)
+}
+
+func (st *State) fill(dst *Snapshot) {
+	if dst.WeightsVersion != st.weightsVersion || dst.Net == nil {
+		if dst.Net == nil || dst.Net.CopyFrom(st.net) != nil {
+			dst.Net = st.net.Clone()
+		}
+	}
+	if dst.PointsVersion != st.pointsVersion {
+		dst.Points = append(dst.Points[:0], st.points...)
+	}
+	dst.History = append(dst.History[:0], st.history...)
+	dst.Selected = st.selected
+	dst.AddLabel = st.settings.AddLabel
+	dst.Steps = st.trainer.Steps()
+	dst.Epoch = st.trainer.Epoch()
+	dst.Loss, dst.Accuracy = st.loss, st.acc
+	dst.Running = st.running
+	dst.View = st.settings.View
+	dst.Teaching = st.teaching
+	dst.Highlight.Neurons = append(dst.Highlight.Neurons[:0], st.highlight.Neurons...)
+	dst.Highlight.Weights = append(dst.Highlight.Weights[:0], st.highlight.Weights...)
+	dst.Highlight.Biases = append(dst.Highlight.Biases[:0], st.highlight.Biases...)
+	dst.WeightsVersion = st.weightsVersion
+	dst.PointsVersion = st.pointsVersion
+	dst.Message = st.message
+}

@@ -1,0 +1,180 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/nnviz/nnviz/nn"
+)
+
+// Event names a kind of change that listeners hear about.
+type Event string
+
+// The events a State emits.
+const (
+	EventStep   Event = "step"   // the weights changed by training, a reset or new weights
+	EventPoints Event = "points" // the data changed
+	EventConfig Event = "config" // settings changed (shape, activation, rate, ...)
+)
+
+// allEvents orders the events for delivery.
+var allEvents = [...]Event{EventPoints, EventStep, EventConfig}
+
+// historyCap bounds the loss history; when full, every other sample is dropped so the chart
+// keeps the whole run at half the resolution.
+const historyCap = 1024
+
+// State is the playground: points, settings, the network, its trainer and what happened so
+// far. All methods are safe for concurrent use.
+type State struct {
+	mu sync.Mutex
+
+	settings Settings
+	net      *nn.Network
+	trainer  *nn.Trainer
+	// initial, when set, replaces the seeded weights on every reset (e.g. the notebook's).
+	initial nn.Params
+
+	points   []nn.Point
+	dataOK   bool // the trainer holds the current points (false when there are none)
+	undo     []edit
+	redo     []edit
+	selected int
+
+	running bool
+	loss    float64
+	acc     float64
+	history []Sample
+	message string
+
+	weightsVersion uint64
+	pointsVersion  uint64
+	highlight      Highlight
+	teaching       bool // the walk-through is open, on the selected point
+	stage          int  // its current stage
+
+	listeners []func(Event)
+	pending   [len(allEvents)]bool // events to deliver when the lock is released
+}
+
+// Sample is one point of the loss and accuracy chart.
+type Sample struct {
+	Step     int
+	Loss     float64
+	Accuracy float64
+}
+
+// New builds a playground with the given settings and points. initial, if not nil, gives the
+// starting weights (and those every reset returns to); otherwise they come from the seed.
+func New(s Settings, points []nn.Point, initial nn.Params) (*State, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if len(points) > MaxPoints {
+		return nil, fmt.Errorf("points: %d points is more than the %d the plane holds", len(points), MaxPoints)
+	}
+	if err := nn.CheckPoints(points); err != nil {
+		return nil, err
+	}
+	st := &State{selected: -1}
+	if err := st.build(s, initial); err != nil {
+		return nil, err
+	}
+	st.points = append(make([]nn.Point, 0, len(points)), points...)
+	st.syncData()
+	st.evaluate()
+	st.record()
+	return st, nil
+}
+
+// build makes a fresh network and trainer for s, with initial weights if given.
+func (st *State) build(s Settings, initial nn.Params) error {
+	s.Train.Seed = s.Net.Seed
+	net, err := nn.New(s.Net)
+	if err != nil {
+		return err
+	}
+	if initial != nil {
+		if err := net.SetParams(initial); err != nil {
+			return fmt.Errorf("weights: %w", err)
+		}
+	}
+	tr, err := nn.NewTrainer(net, s.Train)
+	if err != nil {
+		return err
+	}
+	st.settings, st.net, st.trainer, st.initial = s, net, tr, initial
+	st.weightsVersion++
+	return nil
+}
+
+// On registers f to hear about every change. f runs after the change, outside the lock, on the
+// goroutine that made the change.
+func (st *State) On(f func(Event)) {
+	st.mu.Lock()
+	st.listeners = append(st.listeners, f)
+	st.mu.Unlock()
+}
+
+// emit queues an event; the caller holds the lock. unlock delivers it.
+func (st *State) emit(e Event) {
+	for i, a := range allEvents {
+		if a == e {
+			st.pending[i] = true
+		}
+	}
+}
+
+// unlock releases the lock and then tells listeners what changed.
+func (st *State) unlock() {
+	events := st.pending
+	st.pending = [len(allEvents)]bool{}
+	listeners := st.listeners
+	st.mu.Unlock()
+	for i, on := range events {
+		if !on {
+			continue
+		}
+		for _, f := range listeners {
+			f(allEvents[i])
+		}
+	}
+}
+
+// syncData hands the current points to the trainer. With no points, training has nothing to
+// do and stops.
+func (st *State) syncData() {
+	st.pointsVersion++
+	st.emit(EventPoints)
+	if len(st.points) == 0 {
+		st.dataOK = false
+		st.running = false
+		return
+	}
+	// The points were checked on the way in, so an error here is a bug worth surfacing.
+	if err := st.trainer.SetData(st.points); err != nil {
+		st.dataOK = false
+		st.running = false
+		st.message = err.Error()
+		return
+	}
+	st.dataOK = true
+}
+
+// evaluate refreshes loss and accuracy over the current points.
+func (st *State) evaluate() {
+	if len(st.points) == 0 {
+		st.loss, st.acc = 0, 0
+		return
+	}
+	loss, acc, err := st.net.Evaluate(st.points)
+	if err != nil {
+		st.message = err.Error()
+		return
+	}
+	st.loss, st.acc = loss, acc
+}
+
+// errNoPoints is returned by training when the plane is empty.
+var errNoPoints = errors.New("no points to train on: add some by clicking the plane")

@@ -1,0 +1,183 @@
+package app
+
+import (
+	"fmt"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/nnviz/nnviz/nn"
+)
+
+// Stage is one step of the notebook's walk-through of a training step.
+type Stage struct {
+	Title   string
+	Formula string   // the formula, in the notebook's names, correct where the notebook has typos
+	Show    []string // the matrices to display, by notebook name
+	// Highlight is what the stage involves in the network diagram.
+	Highlight Highlight
+}
+
+// Matrix is a named matrix of a lesson, as the notebook prints it: Rows x Cols values, row by row.
+type Matrix struct {
+	Name       string
+	Rows, Cols int
+	Values     []float64
+}
+
+// Lesson is the walk-through of one training step of one point on the live network.
+type Lesson struct {
+	Point    int
+	Label    int
+	StepSize float64
+	Stage    int // the current stage, 0-based
+	Stages   []Stage
+	// Matrices holds every matrix the stages show, by name.
+	Matrices map[string]Matrix
+}
+
+// Stages lists the walk-through for a network of the given shape, activation and cost: the
+// notebook's fourteen stages for its 2-3-2 network, and the same pattern for any other.
+func Stages(cfg nn.Config, stepSize float64) []Stage {
+	L := len(cfg.Layers)
+	all := func(from int) []int {
+		var ls []int
+		for l := L; l >= from; l-- {
+			ls = append(ls, l)
+		}
+		return ls
+	}
+	sigma := "σ"
+	deriv := derivText(cfg.Activation)
+	st := []Stage{{
+		Title:     "The input: the point's coordinates",
+		Formula:   "a_1 = (x, y)ᵀ",
+		Show:      []string{"a_1"},
+		Highlight: Highlight{Neurons: []int{1}},
+	}}
+	for l := 2; l <= L; l++ {
+		st = append(st, Stage{
+			Title:     fmt.Sprintf("Layer %d: the weighted sums", l),
+			Formula:   fmt.Sprintf("z_%d = w_%d a_%d + b_%d", l, l, l-1, l),
+			Show:      []string{fmt.Sprintf("w_%d", l), fmt.Sprintf("a_%d", l-1), fmt.Sprintf("b_%d", l), fmt.Sprintf("z_%d", l)},
+			Highlight: Highlight{Neurons: []int{l - 1, l}, Weights: []int{l}, Biases: []int{l}},
+		})
+		f := fmt.Sprintf("a_%d = %s(z_%d), with %s = %s", l, sigma, l, sigma, cfg.Activation)
+		if l == L && cfg.Cost == nn.CrossEntropy {
+			f = fmt.Sprintf("a_%d = softmax(z_%d) = exp(z_%d) / Σ exp(z_%d)", l, l, l, l)
+		}
+		st = append(st, Stage{
+			Title:     fmt.Sprintf("Layer %d: the activations", l),
+			Formula:   f,
+			Show:      []string{fmt.Sprintf("z_%d", l), fmt.Sprintf("a_%d", l)},
+			Highlight: Highlight{Neurons: []int{l}},
+		})
+	}
+	aL := fmt.Sprintf("a_%d", L)
+	st = append(st, Stage{
+		Title:     "The label as one-hot output",
+		Formula:   "y = convert_label(label): -1 → (1, 0)ᵀ, 1 → (0, 1)ᵀ",
+		Show:      []string{"y"},
+		Highlight: Highlight{Neurons: []int{L}},
+	})
+	cost := fmt.Sprintf("C_x = ½ ‖y − %s‖²", aL)
+	dcda := fmt.Sprintf("∂C_x/∂%s = %s − y", aL, aL)
+	deltaL := fmt.Sprintf("δ_%d = (%s − y) ⊙ %s'(z_%d), with %s", L, aL, sigma, L, deriv)
+	showDelta := []string{"sigma_prime_" + fmt.Sprint(L), fmt.Sprintf("delta_%d", L)}
+	if cfg.Cost == nn.CrossEntropy {
+		cost = fmt.Sprintf("C_x = −Σ_k y_k log %s,k", aL)
+		dcda = fmt.Sprintf("∂C_x/∂%s = −y ⊘ %s (element by element)", aL, aL)
+		deltaL = fmt.Sprintf("δ_%d = %s − y (the softmax's derivative folded in)", L, aL)
+		showDelta = []string{fmt.Sprintf("delta_%d", L)}
+	}
+	st = append(st,
+		Stage{Title: "The cost of this point", Formula: cost,
+			Show: []string{aL, "y", "C_x"}, Highlight: Highlight{Neurons: []int{L}}},
+		Stage{Title: "How the cost changes with the output", Formula: dcda,
+			Show: []string{fmt.Sprintf("dC_da_%d", L)}, Highlight: Highlight{Neurons: []int{L}}},
+		Stage{Title: fmt.Sprintf("Backpropagation: δ of layer %d", L), Formula: deltaL,
+			Show: showDelta, Highlight: Highlight{Neurons: []int{L}}},
+	)
+	for l := L - 1; l >= 2; l-- {
+		st = append(st, Stage{
+			Title:   fmt.Sprintf("Backpropagation: δ of layer %d", l),
+			Formula: fmt.Sprintf("δ_%d = (w_%dᵀ δ_%d) ⊙ %s'(z_%d), with %s", l, l+1, l+1, sigma, l, deriv),
+			Show: []string{fmt.Sprintf("w_%d", l+1), fmt.Sprintf("delta_%d", l+1),
+				fmt.Sprintf("sigma_prime_%d", l), fmt.Sprintf("delta_%d", l)},
+			Highlight: Highlight{Neurons: []int{l, l + 1}, Weights: []int{l + 1}},
+		})
+	}
+	var db, dw, update []string
+	for _, l := range all(2) {
+		db = append(db, fmt.Sprintf("db_%d", l))
+		dw = append(dw, fmt.Sprintf("dw_%d", l))
+		update = append(update, fmt.Sprintf("w_%d_new", l), fmt.Sprintf("b_%d_new", l))
+	}
+	st = append(st,
+		Stage{Title: "The gradients of the biases", Formula: "db_l = δ_l for every layer l",
+			Show: db, Highlight: Highlight{Biases: all(2)}},
+		Stage{Title: "The gradients of the weights", Formula: "dw_l = δ_l a_(l−1)ᵀ for every layer l",
+			Show: dw, Highlight: Highlight{Weights: all(2)}},
+		Stage{Title: "The update",
+			Formula: fmt.Sprintf("w_l ← w_l − step_size · dw_l and b_l ← b_l − step_size · db_l, with step_size = %g", stepSize),
+			Show:    update, Highlight: Highlight{Weights: all(2), Biases: all(2)}},
+		Stage{Title: "The output after the step", Formula: fmt.Sprintf("%s_new = the forward pass again with the new weights", aL),
+			Show: []string{aL, aL + "_new", "y"}, Highlight: Highlight{Neurons: []int{L}}},
+	)
+	return st
+}
+
+// derivText is the derivative of an activation, as the walk-through states it.
+func derivText(a nn.Activation) string {
+	switch a {
+	case nn.Sigmoid:
+		return "σ'(z) = σ(z)(1 − σ(z)) = a ⊙ (1 − a)"
+	case nn.Tanh:
+		return "σ'(z) = 1 − tanh²(z) = 1 − a²"
+	case nn.ReLU:
+		return "σ'(z) = 1 where z > 0, else 0"
+	default:
+		return "σ'(z) = 1"
+	}
+}
+
+// lesson builds the walk-through of point i on the current network, with the lock held.
+func (st *State) lesson(i, stage int) (Lesson, error) {
+	if err := st.checkIndex(i); err != nil {
+		return Lesson{}, err
+	}
+	p := st.points[i]
+	t, err := st.net.Trace(p, st.settings.Train.StepSize)
+	if err != nil {
+		return Lesson{}, err
+	}
+	ls := Lesson{
+		Point: i, Label: p.Label, StepSize: st.settings.Train.StepSize, Stage: stage,
+		Stages:   Stages(st.settings.Net, st.settings.Train.StepSize),
+		Matrices: map[string]Matrix{},
+	}
+	add := func(name string, m mat.Matrix) {
+		r, c := m.Dims()
+		v := make([]float64, 0, r*c)
+		for a := 0; a < r; a++ {
+			for b := 0; b < c; b++ {
+				v = append(v, m.At(a, b))
+			}
+		}
+		ls.Matrices[name] = Matrix{Name: name, Rows: r, Cols: c, Values: v}
+	}
+	for _, e := range t.Entries {
+		add(e.Name, e.M)
+	}
+	for l := 2; l <= st.net.L(); l++ {
+		add(fmt.Sprintf("w_%d", l), st.net.W(l))
+		add(fmt.Sprintf("b_%d", l), st.net.B(l))
+	}
+	for _, s := range ls.Stages {
+		for _, name := range s.Show {
+			if _, ok := ls.Matrices[name]; !ok {
+				return Lesson{}, fmt.Errorf("teach: stage %q shows %s, which the trace lacks", s.Title, name)
+			}
+		}
+	}
+	return ls, nil
+}

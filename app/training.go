@@ -1,0 +1,142 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/nnviz/nnviz/nn"
+)
+
+// MaxStepsPerCall bounds Step(n), so one call from a page cannot freeze it.
+const MaxStepsPerCall = 100000
+
+// Play starts training: every frame then advances it by the speed setting.
+func (st *State) Play() {
+	st.mu.Lock()
+	if st.dataOK {
+		st.running = true
+		st.message = ""
+	}
+	st.emit(EventConfig)
+	st.unlock()
+}
+
+// Pause stops training after the current frame.
+func (st *State) Pause() {
+	st.mu.Lock()
+	st.running = false
+	st.emit(EventConfig)
+	st.unlock()
+}
+
+// TogglePlay plays when paused and pauses when playing.
+func (st *State) TogglePlay() {
+	st.mu.Lock()
+	running := st.running
+	st.mu.Unlock()
+	if running {
+		st.Pause()
+	} else {
+		st.Play()
+	}
+}
+
+// Step performs exactly n training steps (one gradient update each) and records the result.
+func (st *State) Step(n int) error {
+	if n < 1 || n > MaxStepsPerCall {
+		return fmt.Errorf("step: n = %d is out of range [1, %d]", n, MaxStepsPerCall)
+	}
+	st.mu.Lock()
+	defer st.unlock()
+	return st.advance(n)
+}
+
+// advance runs n steps with the lock held, then evaluates and records once.
+func (st *State) advance(n int) error {
+	if !st.dataOK {
+		st.running = false
+		return errNoPoints
+	}
+	var err error
+	done := 0
+	for ; done < n; done++ {
+		if err = st.trainer.Step(); err != nil {
+			break
+		}
+	}
+	if done > 0 {
+		st.weightsVersion++
+		st.emit(EventStep)
+	}
+	if err != nil {
+		st.running = false
+		if errors.Is(err, nn.ErrDiverged) {
+			st.message = "Training diverged, so it was paused and the last good weights kept. Lower the learning rate or reset."
+		} else {
+			st.message = err.Error()
+		}
+	}
+	if done > 0 {
+		st.evaluate()
+		st.record()
+	}
+	return err
+}
+
+// record appends the current loss and accuracy to the history.
+func (st *State) record() {
+	s := Sample{Step: st.trainer.Steps(), Loss: st.loss, Accuracy: st.acc}
+	if n := len(st.history); n > 0 && st.history[n-1].Step == s.Step {
+		st.history[n-1] = s
+		return
+	}
+	if len(st.history) == historyCap {
+		half := st.history[:0]
+		for i := 0; i < historyCap; i += 2 {
+			half = append(half, st.history[i])
+		}
+		st.history = half
+	}
+	st.history = append(st.history, s)
+}
+
+// Reset returns the network to its initial weights (the same seed, or the pinned weights) and
+// clears the step count and history, so a learner can replay the same run.
+func (st *State) Reset() error {
+	st.mu.Lock()
+	defer st.unlock()
+	return st.reset()
+}
+
+// ResetSeed is Reset with a new initialisation seed; pinned initial weights are dropped.
+func (st *State) ResetSeed(seed uint64) error {
+	st.mu.Lock()
+	defer st.unlock()
+	s := st.settings
+	s.Net.Seed = seed
+	return st.rebuild(s, nil)
+}
+
+func (st *State) reset() error {
+	return st.rebuild(st.settings, st.initial)
+}
+
+// rebuild replaces network and trainer with fresh ones for s; on error nothing changes.
+func (st *State) rebuild(s Settings, initial nn.Params) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	// build assigns nothing until it has succeeded.
+	if err := st.build(s, initial); err != nil {
+		return err
+	}
+	st.history = st.history[:0]
+	st.message = ""
+	st.updateHighlight() // the shape may have changed the walk-through's stages
+	st.syncData()
+	st.evaluate()
+	st.record()
+	st.emit(EventStep)
+	st.emit(EventConfig)
+	return nil
+}
