@@ -176,4 +176,12 @@ func (s *dirStore) fsys() fs.FS { return s.root.FS() }
 
 func (s *dirStore) check() error { return web.Check(s.root.FS(), "the bundle in "+s.dir) }
 
-func (s *dirStore) lookup(name string) (*file, error) { return describe(s.root.FS(), name) }
+func (s *dirStore) lookup(name string) (*file, error) {
+	f, err := describe(s.root.FS(), name)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// os.Root refuses a link that leads out of the directory with an
+		// error of its own: what lies outside is not in the bundle.
+		return nil, fmt.Errorf("%w: %w", fs.ErrNotExist, err)
+	}
+	return f, err
+}

@@ -54,12 +54,18 @@ func (a acceptedCodings) q(coding string) float64 {
 	if q, ok := a["*"]; ok {
 		return q
 	}
-	// Identity is acceptable unless refused by name or by "*".
+	// Identity is acceptable unless refused by name or by "*", but a client
+	// that names codings prefers them to an unnamed identity.
 	if coding == identity {
-		return 1
+		return implicitIdentityQ
 	}
 	return 0
 }
+
+// implicitIdentityQ ranks identity when Accept-Encoding does not name it:
+// below every quality value a client can write (the least is 0.001), above
+// refusal.
+const implicitIdentityQ = 0.0001
 
 // parseAcceptEncoding reads the values of Accept-Encoding headers, such as
 // "br;q=1.0, gzip;q=0.8, *;q=0". An element that is malformed (an empty

@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Cache policies. The bundle's file names carry no content hash, so nothing
@@ -53,6 +54,9 @@ var frameSource = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9+.\-]*:|([a-zA-Z][a-zA
 // a typo fails at start rather than silently breaking every embedding, and
 // nothing can be smuggled into the policy.
 func checkFrameAncestors(value string) error {
+	if strings.ContainsFunc(value, func(r rune) bool { return r != ' ' && unicode.IsControl(r) }) {
+		return fmt.Errorf("-frame-ancestors %q: a CSP source list holds no control characters; separate sources with spaces", value)
+	}
 	sources := strings.Fields(value)
 	if len(sources) == 0 {
 		return fmt.Errorf("-frame-ancestors is empty: give '*' (any site), 'self', 'none' or a list of sites such as \"'self' https://course.example.org\"")
