@@ -187,3 +187,34 @@ func TestServesTheEmbeddedPages(t *testing.T) {
 		t.Errorf("complete embedded bundle: /healthz %d %q; want 200", resp.StatusCode, body)
 	}
 }
+
+// discardWriter is a ResponseWriter that keeps nothing, so a benchmark
+// measures the server rather than a recorder's buffer.
+type discardWriter struct{ h http.Header }
+
+func (d *discardWriter) Header() http.Header         { return d.h }
+func (d *discardWriter) Write(p []byte) (int, error) { return len(p), nil }
+func (d *discardWriter) WriteHeader(int)             {}
+
+func BenchmarkServe(b *testing.B) {
+	st := stores(b, testBundle(b))["embedded"]
+	h := newHandler(st, "*", quietLogger())
+	for _, path := range []string{"/", "/main.wasm"} {
+		b.Run(strings.TrimPrefix(path, "/")+"-br", func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, path, nil)
+			req.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd")
+			for b.Loop() {
+				h.ServeHTTP(&discardWriter{h: http.Header{}}, req)
+			}
+		})
+	}
+	b.Run("not-modified", func(b *testing.B) {
+		req := httptest.NewRequest(http.MethodGet, "/main.wasm", nil)
+		req.Header.Set("Accept-Encoding", "br")
+		f, _ := st.lookup("main.wasm")
+		req.Header.Set("If-None-Match", f.reps["br"].etag)
+		for b.Loop() {
+			h.ServeHTTP(&discardWriter{h: http.Header{}}, req)
+		}
+	})
+}

@@ -191,3 +191,32 @@ func TestWriteTableReportsTheWasmAgainstItsGoal(t *testing.T) {
 		}
 	}
 }
+
+func TestRunRecompressesWhenTheQualityChanges(t *testing.T) {
+	dir := t.TempDir()
+	page := []byte(strings.Repeat("a page compressed at two qualities ", 300))
+	writeFile(t, filepath.Join(dir, "index.html"), page, time.Now().Add(-time.Hour))
+	brotliAt := func(quality string) []byte {
+		t.Helper()
+		if err := run([]string{"-dir", dir, "-brotli-quality", quality}, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "index.html.br"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	fast := brotliAt("0")
+	again := brotliAt("0")
+	best := brotliAt("11")
+	if !bytes.Equal(fast, again) {
+		t.Errorf("the same quality rewrote the variant differently")
+	}
+	if bytes.Equal(fast, best) || len(best) >= len(fast) {
+		t.Errorf("brotli at 11 is %d bytes after %d at 0; want a smaller, rewritten variant", len(best), len(fast))
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, stampName)); string(got) != "brotli-quality 11\n" {
+		t.Errorf("stamp %q; want the last quality", got)
+	}
+}

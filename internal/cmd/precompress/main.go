@@ -8,7 +8,9 @@
 //
 // A variant is written only when it is smaller than its file; a variant that
 // would not be is removed. A variant newer than its file is kept as it is,
-// unless -force is given. The command ends with a table of the sizes.
+// unless -force is given or the variants were made with other settings
+// (recorded in the hidden file .precompress). The command ends with a table
+// of the sizes.
 package main
 
 import (
@@ -16,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 )
 
 func main() {
@@ -39,9 +42,23 @@ func run(args []string, stdout io.Writer) error {
 	if *quality < 0 || *quality > 11 {
 		return fmt.Errorf("-brotli-quality %d is out of range: brotli's qualities are 0 to 11", *quality)
 	}
+	// Variants made at another quality are out of date whatever their times:
+	// a quick development build must not ship in a release.
+	stamp := filepath.Join(*dir, stampName)
+	settings := fmt.Sprintf("brotli-quality %d\n", *quality)
+	if old, err := os.ReadFile(stamp); err != nil || string(old) != settings {
+		*force = true
+	}
 	sizes, err := compressDir(*dir, options{brotliQuality: *quality, force: *force})
 	if err != nil {
 		return err
 	}
+	if err := os.WriteFile(stamp, []byte(settings), 0o644); err != nil {
+		return err
+	}
 	return writeTable(stdout, sizes)
 }
+
+// stampName is the file, hidden from go:embed, that records the settings the
+// variants in a directory were made with.
+const stampName = ".precompress"
