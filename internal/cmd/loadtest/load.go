@@ -64,8 +64,6 @@ type report struct {
 // runLoad sends cfg.requests requests to base, cfg.connections at a time,
 // until they are all answered or ctx ends.
 func runLoad(ctx context.Context, base string, cfg loadConfig) (*report, error) {
-	client := newClient(cfg.connections)
-	defer client.CloseIdleConnections()
 	base = strings.TrimSuffix(base, "/")
 
 	rep := &report{paths: cfg.paths, byPath: map[string]*pathStats{}}
@@ -85,6 +83,10 @@ func runLoad(ctx context.Context, base string, cfg loadConfig) (*report, error) 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A client per worker: each holds one keep-alive connection of
+			// its own, as 50 browsers would, and none waits for another's.
+			client := newClient()
+			defer client.CloseIdleConnections()
 			for ctx.Err() == nil {
 				i := int(next.Add(1)) - 1
 				if i >= cfg.requests {

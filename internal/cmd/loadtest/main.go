@@ -121,13 +121,13 @@ func checkLoopback(base string) error {
 	return nil
 }
 
-// newClient returns a client with one pooled connection per worker, that
-// passes the compressed bodies through as a browser receives them.
-func newClient(connections int) *http.Client {
+// newClient returns a client of one connection, kept alive, that passes the
+// compressed bodies through as a browser receives them.
+func newClient() *http.Client {
 	return &http.Client{
 		Transport: &http.Transport{
-			MaxIdleConnsPerHost: connections,
-			MaxConnsPerHost:     connections,
+			MaxIdleConnsPerHost: 1,
+			MaxConnsPerHost:     1,
 			DisableCompression:  true,
 			ForceAttemptHTTP2:   false,
 		},
