@@ -33,6 +33,9 @@ func TestEmbedPageRunsTheWasm(t *testing.T) {
 	p.NextFrames(3)
 
 	img := p.Screenshot("running")
+	if b := img.Bounds(); b.Dx() != viewportWidth || b.Dy() != viewportHeight {
+		t.Errorf("the screenshot is %dx%d; want the viewport, %dx%d", b.Dx(), b.Dy(), viewportWidth, viewportHeight)
+	}
 	if n := colours(img, 2); n < 2 {
 		t.Errorf("the screenshot is one flat colour: the game drew nothing")
 	}

@@ -33,6 +33,12 @@ import (
 // actionTimeout bounds one step of a test (a navigation, a wait).
 const actionTimeout = 60 * time.Second
 
+// The size of every tab's viewport, in CSS pixels at scale 1.
+const (
+	viewportWidth  = 800
+	viewportHeight = 600
+)
+
 var (
 	sharedOnce   sync.Once
 	sharedServer *serverproc.Server
@@ -194,7 +200,9 @@ func newPage(t testing.TB, extra ...chromedp.ExecAllocatorOption) *Page {
 	}
 	tab, closeTab := chromedp.NewContext(parent)
 	t.Cleanup(closeTab)
-	if err := chromedp.Do(tab); err != nil {
+	// The viewport is set, not left to the window, whose size includes the
+	// headless browser's own (invisible) frame.
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(viewportWidth, viewportHeight)); err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
 	p := &Page{t: t, Ctx: tab}
