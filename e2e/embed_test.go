@@ -16,13 +16,15 @@ import (
 // SwiftShader-backed headless Chromium on a loaded 2-core machine.
 const wasmStartTimeout = 60 * time.Second
 
-// gameRunning is true once ebiten's canvas fills the window and the loading
-// message is gone.
+// gameRunning is true once ebiten's canvas fills the page's body, from the
+// window's corner (mouse positions assume it), and the loading message is gone.
 const gameRunning = `(() => {
 	const c = document.querySelector("canvas");
 	const s = document.getElementById("status");
-	return c !== null && s !== null && s.hidden &&
-		c.clientWidth === window.innerWidth && c.clientHeight === window.innerHeight;
+	if (c === null || s === null || !s.hidden) return false;
+	const r = c.getBoundingClientRect();
+	return r.left === 0 && r.top === 0 && r.width > 0 && r.height > 0 &&
+		c.clientWidth === document.body.clientWidth && c.clientHeight === document.body.clientHeight;
 })()`
 
 func TestEmbedPageRunsTheWasm(t *testing.T) {
@@ -48,37 +50,37 @@ func TestEmbedPageRunsTheWasm(t *testing.T) {
 	p.ExpectNoConsoleErrors()
 }
 
-func TestIndexPassesItsQueryToTheFrame(t *testing.T) {
+// TestIndexHasEveryControlBesideTheCanvas checks the app page's layout: the
+// canvas from the window's corner, the controls in a panel beside it, and
+// nothing overlapping or scrolling.
+func TestIndexHasEveryControlBesideTheCanvas(t *testing.T) {
 	srv := server(t)
-	tests := []struct{ path, wantSearch string }{
-		{"", ""},
-		{"?preset=xor&hidden=4,2", "?preset=xor&hidden=4,2"},
-		{"index.html?seed=7", "?seed=7"},
+	p := newPage(t)
+	p.Do("opening /", chromedp.Navigate(srv.URL))
+	p.WaitFor("the game's canvas", gameRunning, wasmStartTimeout)
+	p.WaitFor("the controls", `document.getElementById("nnviz-play") !== null`, wasmStartTimeout)
+	layout := Eval[map[string]float64](p, `(() => {
+		const c = document.querySelector("canvas").getBoundingClientRect();
+		const a = document.getElementById("nnviz-panel").getBoundingClientRect();
+		return {canvasRight: c.right, canvasBottom: c.bottom, panelLeft: a.left, panelRight: a.right,
+			width: innerWidth, height: innerHeight,
+			scroll: document.documentElement.scrollWidth - innerWidth + document.documentElement.scrollHeight - innerHeight};
+	})()`)
+	if layout["canvasRight"] > layout["panelLeft"] || layout["panelRight"] != layout["width"] || layout["canvasBottom"] != layout["height"] {
+		t.Errorf("layout %v: want the canvas left of the panel, the panel at the right edge", layout)
 	}
-	for _, tt := range tests {
-		t.Run(tt.path, func(t *testing.T) {
-			p := newPage(t)
-			p.Do("opening "+tt.path, chromedp.Navigate(srv.URL+tt.path))
-			p.WaitFor("the frame's game", `(() => {
-				const f = document.getElementById("app");
-				const d = f && f.contentDocument;
-				return d && d.readyState === "complete" && d.querySelector("canvas") !== null &&
-					d.getElementById("status").hidden;
-			})()`, wasmStartTimeout)
-			if got := Eval[string](p, `document.getElementById("app").contentWindow.location.pathname`); got != "/embed.html" {
-				t.Errorf("the frame shows %s; want /embed.html", got)
-			}
-			if got := Eval[string](p, `document.getElementById("app").contentWindow.location.search`); got != tt.wantSearch {
-				t.Errorf("the frame's query is %q; want %q", got, tt.wantSearch)
-			}
-			if got := Eval[bool](p, `document.getElementById("controls") !== null`); !got {
-				t.Errorf("index.html has no #controls")
-			}
-			p.NextFrames(3)
-			p.Screenshot("index")
-			p.ExpectNoConsoleErrors()
-		})
+	if layout["scroll"] > 0 {
+		t.Errorf("the page scrolls: %v", layout)
 	}
+	for _, id := range []string{"nnviz-play", "nnviz-step", "nnviz-reset", "nnviz-seed", "nnviz-lr", "nnviz-speed",
+		"nnviz-mode", "nnviz-activation", "nnviz-cost", "nnviz-label", "nnviz-data", "nnviz-undo", "nnviz-copy-link", "nnviz-teach-open"} {
+		if !Eval[bool](p, `document.getElementById("`+id+`") !== null`) {
+			t.Errorf("the app page has no #%s", id)
+		}
+	}
+	p.NextFrames(3)
+	p.Screenshot("index")
+	p.ExpectNoConsoleErrors()
 }
 
 // TestEmbedPageSaysWhyWithoutTheWasm serves pages whose main.wasm was never

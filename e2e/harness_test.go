@@ -28,6 +28,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/nnviz/nnviz/internal/serverproc"
+	"github.com/nnviz/nnviz/web"
 )
 
 // actionTimeout bounds one step of a test (a navigation, a wait).
@@ -198,7 +199,8 @@ func newPage(t testing.TB, extra ...chromedp.ExecAllocatorOption) *Page {
 		}
 		parent = browserCtx
 	}
-	tab, closeTab := chromedp.NewContext(parent)
+	// A browser context of its own: no test sees another's localStorage.
+	tab, closeTab := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
 	t.Cleanup(closeTab)
 	// The viewport is set, not left to the window, whose size includes the
 	// headless browser's own (invisible) frame.
@@ -357,7 +359,7 @@ func copyPages(t testing.TB) string {
 	t.Helper()
 	src := filepath.Join(moduleRoot(t), "web", "static")
 	dir := t.TempDir()
-	for _, name := range []string{"index.html", "embed.html", "index.js", "embed.js", "style.css", "favicon.svg", "wasm_exec.js"} {
+	for _, name := range append(append([]string{}, web.Pages...), "wasm_exec.js") {
 		data, err := os.ReadFile(filepath.Join(src, name))
 		if err != nil {
 			t.Fatalf("%v (build the bundle with `make build`)", err)

@@ -20,7 +20,16 @@ var static embed.FS
 
 // Required lists the files a bundle needs before a browser can run nnviz,
 // in the order the pages load them.
-var Required = []string{"index.html", "embed.html", "style.css", "embed.js", "wasm_exec.js", "main.wasm"}
+var Required = append(append([]string{}, Pages...), Built...)
+
+// Pages are the committed files of the bundle: the pages, their scripts and styles.
+var Pages = []string{
+	"index.html", "embed.html", "example.html", "style.css", "panel.css", "example.css",
+	"api.js", "share.js", "controls.js", "teach.js", "bridge.js", "embed.js", "favicon.svg",
+}
+
+// Built are the files of the bundle that the build makes.
+var Built = []string{"wasm_exec.js", "main.wasm"}
 
 // BuildCommand is the command, run from the repository's root, that builds
 // the parts of the bundle that are not committed.

@@ -12,7 +12,7 @@ import (
 )
 
 func TestBundleHasTheCommittedPages(t *testing.T) {
-	for _, name := range []string{"index.html", "embed.html", "index.js", "embed.js", "style.css", "favicon.svg"} {
+	for _, name := range web.Pages {
 		if data, err := fs.ReadFile(web.Bundle(), name); err != nil || len(data) == 0 {
 			t.Errorf("the embedded bundle lacks %s: %v", name, err)
 		}
@@ -93,8 +93,9 @@ func TestPagesNeedNoInlineCode(t *testing.T) {
 
 func ExampleCheck() {
 	// A fresh clone: the pages are committed, the wasm is not built yet.
-	bundle := fstest.MapFS{
-		"index.html": {}, "embed.html": {}, "style.css": {}, "embed.js": {},
+	bundle := fstest.MapFS{}
+	for _, name := range web.Pages {
+		bundle[name] = &fstest.MapFile{}
 	}
 	fmt.Println(web.Check(bundle, "the embedded bundle"))
 	// Output: the embedded bundle has no wasm_exec.js, main.wasm: build it with `make build`

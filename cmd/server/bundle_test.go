@@ -16,6 +16,8 @@ import (
 	"testing/fstest"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/nnviz/nnviz/web"
 )
 
 // testFiles are the files of a small bundle, shaped like the real one.
@@ -30,6 +32,15 @@ var testFiles = map[string]string{
 	"plain.txt": "plain",
 	// A file of an unknown kind in a subdirectory.
 	"img/data.bin": strings.Repeat("\x07", 300),
+}
+
+func init() {
+	// The rest of the real bundle's pages, so that the test bundle is complete.
+	for _, name := range web.Required {
+		if _, ok := testFiles[name]; !ok {
+			testFiles[name] = strings.Repeat("/* "+name+" */\n", 40)
+		}
+	}
 }
 
 // testBundle returns testFiles with brotli and gzip variants of every file

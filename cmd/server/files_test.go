@@ -150,9 +150,9 @@ func TestCacheControl(t *testing.T) {
 		{"/", "no-cache"},
 		{"/index.html", "no-cache"},
 		{"/embed.html", "no-cache"},
-		{"/main.wasm", "public, max-age=3600"},
-		{"/wasm_exec.js", "public, max-age=3600"},
-		{"/style.css", "public, max-age=3600"},
+		{"/main.wasm", "public, no-cache"},
+		{"/wasm_exec.js", "no-cache"},
+		{"/style.css", "no-cache"},
 		{"/healthz", "no-store"},
 		{"/nope", "no-store"},
 	}
@@ -172,7 +172,7 @@ func TestServesTheEmbeddedPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHandler(st, "*", quietLogger())
-	for _, path := range []string{"/", "/embed.html", "/index.js", "/embed.js", "/style.css"} {
+	for _, path := range []string{"/", "/embed.html", "/api.js", "/embed.js", "/style.css"} {
 		resp, body := get(t, h, http.MethodGet, path, map[string]string{"Accept-Encoding": "br, gzip"})
 		if resp.StatusCode != http.StatusOK || len(decode(t, resp, body)) == 0 {
 			t.Errorf("GET %s from the embedded bundle: %d; want 200 and the file", path, resp.StatusCode)

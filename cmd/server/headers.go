@@ -9,22 +9,23 @@ import (
 	"unicode"
 )
 
-// Cache policies. The bundle's file names carry no content hash, so nothing
-// may be cached as immutable: the pages are revalidated on every load (an
-// ETag makes that a 304), and the other files, the wasm above all, are kept
-// for an hour before a browser asks again.
+// Cache policies. The bundle's file names carry no content hash, and the
+// pages' scripts call into the wasm, so a page, its scripts and the wasm must
+// come from one build: a browser keeps every file (the wasm above all) but
+// revalidates it on each load, which its ETag makes a bodiless 304. The wasm
+// may also sit in shared caches.
 const (
 	cachePage  = "no-cache"
-	cacheAsset = "public, max-age=3600"
+	cacheAsset = "public, no-cache"
 	cacheNone  = "no-store"
 )
 
 // cacheControl returns the Cache-Control value for the bundle file name.
 func cacheControl(name string) string {
-	if path.Ext(name) == ".html" {
-		return cachePage
+	if path.Ext(name) == ".wasm" {
+		return cacheAsset
 	}
-	return cacheAsset
+	return cachePage
 }
 
 // contentSecurityPolicy returns the policy of every response. The pages load
