@@ -3,6 +3,7 @@ package render
 import (
 	"image"
 	"math"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/nnviz/nnviz/app"
@@ -53,6 +54,16 @@ func newEvaluator() *evaluator {
 // evaluate. It rebuilds the shader only when the shape, activation or cost change, and repacks
 // the weights only when version changes.
 func (e *evaluator) setNetwork(net *nn.Network, version uint64) {
+	if e.hasNet && net == e.net && version == e.version {
+		return
+	}
+	act, cost := activationCost(net)
+	if e.hasNet && act == e.key.act && cost == e.key.cost && slices.Equal(net.Layers(), e.pack.layers) {
+		e.net = net
+		e.version = version
+		e.repack()
+		return
+	}
 	cfg := net.Config()
 	key := shaderKey{layers: layersKey(cfg.Layers), act: cfg.Activation, cost: cfg.Cost}
 	p := newPacking(cfg.Layers)
@@ -83,14 +94,30 @@ func (e *evaluator) setNetwork(net *nn.Network, version uint64) {
 		}
 		e.opts.Uniforms = e.uniforms
 	}
-	if shapeChanged || version != e.version {
-		e.version = version
-		e.pack.pack(net, e.wbuf, e.bbuf)
-		if key.src == fromTexture && e.weightImg != nil {
-			e.wscale[0] = encodeWeights(e.weightPix, e.wbuf, e.bbuf)
-			e.weightImg.WritePixels(e.weightPix)
-		}
+	e.version = version
+	e.repack()
+}
+
+// repack copies the weights into the uniform arrays or the weight texture.
+func (e *evaluator) repack() {
+	e.pack.pack(e.net, e.wbuf, e.bbuf)
+	if e.key.src == fromTexture && e.weightImg != nil {
+		e.wscale[0] = encodeWeights(e.weightPix, e.wbuf, e.bbuf)
+		e.weightImg.WritePixels(e.weightPix)
 	}
+}
+
+// activationCost returns the network's activation and cost. nn.Network.Config copies the
+// layer sizes; a network that offers the two directly is asked without that allocation.
+func activationCost(net *nn.Network) (nn.Activation, nn.Cost) {
+	if ac, ok := any(net).(interface {
+		Activation() nn.Activation
+		Cost() nn.Cost
+	}); ok {
+		return ac.Activation(), ac.Cost()
+	}
+	cfg := net.Config()
+	return cfg.Activation, cfg.Cost
 }
 
 func (e *evaluator) compile(key shaderKey, cfg nn.Config) *ebiten.Shader {

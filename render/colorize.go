@@ -21,8 +21,8 @@ const contourHalfWidth = 0.9
 const contourAlpha = 0.85
 
 // minGradient is the smallest change per pixel the contour trusts: 1.5 steps of the value
-// image's 16 bits. Where a network is nearly flat around 0.5, smaller changes are rounding
-// noise and would speckle the plane with bits of line.
+// image's 16 bits. Where a network is flat (or nearly, around 0.5), smaller changes are
+// rounding noise: no line is drawn there rather than speckles, or a plane painted over.
 const minGradient float32 = 1.5 / 65535
 
 // genColorizeShader returns the colouring pass's Kage source, with the palette baked in from
@@ -72,9 +72,9 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	if Contour > 0.0 {
 		gx := abs(value(srcPos+vec2(1.0, 0.0)) - value(srcPos-vec2(1.0, 0.0)))
 		gy := abs(value(srcPos+vec2(0.0, 1.0)) - value(srcPos-vec2(0.0, 1.0)))
-		g := max(max(gx, gy)/2.0, %s)
-		d := abs(p-0.5) / g
-		a := clamp(Contour+0.5-d, 0.0, 1.0) * %s
+		g := max(gx, gy) / 2.0
+		d := abs(p-0.5) / max(g, %s)
+		a := clamp(Contour+0.5-d, 0.0, 1.0) * step(%s, g) * %s
 		c = mix(c, vec3(%s), a)
 	}
 	alpha := 1.0
@@ -86,7 +86,7 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	}
 	return vec4(c, 1.0) * alpha * color.a
 }
-`, f32(minGradient), f32(contourAlpha), vec3(colContour))
+`, f32(minGradient), f32(minGradient), f32(contourAlpha), vec3(colContour))
 	return b.String()
 }
 
@@ -101,10 +101,12 @@ func f32(v float32) string { return strconv.FormatFloat(float64(v), 'g', -1, 32)
 func colorizeAt(p, left, right, up, down float64, contour float64) rgba {
 	c := probColor(p)
 	if contour > 0 {
-		g := max(max(math.Abs(right-left), math.Abs(down-up))/2, float64(minGradient))
-		d := math.Abs(p-0.5) / g
-		a := float32(min(max(contour+0.5-d, 0), 1) * contourAlpha)
-		c = c.mix(colContour, a)
+		g := max(math.Abs(right-left), math.Abs(down-up)) / 2
+		if float32(g) >= minGradient {
+			d := math.Abs(p-0.5) / max(g, float64(minGradient))
+			a := float32(min(max(contour+0.5-d, 0), 1) * contourAlpha)
+			c = c.mix(colContour, a)
+		}
 	}
 	c.A = 1
 	return c

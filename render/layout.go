@@ -1,5 +1,7 @@
 package render
 
+import "math"
+
 // rect is an axis-aligned rectangle in device pixels, from (X0, Y0) to (X1, Y1).
 type rect struct{ X0, Y0, X1, Y1 float32 }
 
@@ -65,7 +67,7 @@ const (
 	lyGap       = 12
 	lyStatusH   = 26
 	lyCardPad   = 12
-	lyTitleH    = 24 // a card's title line
+	lyTitleH    = 30 // a card's title line
 	lyTickLeft  = 34 // room for the plane's y tick labels
 	lyTickBelow = 20 // room for the plane's x tick labels
 	lyChartLeft = 40 // the chart's loss labels
@@ -140,7 +142,9 @@ func (l *layout) placeStack(r rect, u, g float32) {
 // plotRect is the largest square inside card that leaves room for the title and tick labels.
 func plotRect(card rect, u float32) rect {
 	in := card.insetSides((lyCardPad+lyTickLeft)*u, (lyCardPad+lyTitleH)*u, lyCardPad*u, (lyCardPad+lyTickBelow)*u)
-	side := min(in.w(), in.h())
-	x0 := in.X0 + (in.w()-side)/2
-	return rect{x0, in.Y0, x0 + side, in.Y0 + side}
+	// Whole pixels, so that the boundary image maps 1:1 onto the screen.
+	side := float32(math.Floor(float64(min(in.w(), in.h()))))
+	x0 := float32(math.Round(float64(in.X0 + (in.w()-side)/2)))
+	y0 := float32(math.Round(float64(in.Y0)))
+	return rect{x0, y0, x0 + side, y0 + side}
 }

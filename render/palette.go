@@ -1,6 +1,9 @@
 package render
 
-import "math"
+import (
+	"image/color"
+	"math"
+)
 
 // rgba is a straight-alpha colour with channels in [0, 1].
 type rgba struct{ R, G, B, A float32 }
@@ -68,13 +71,13 @@ func classColor(label int) rgba {
 // readable over the background. The shader's palette is generated from this table, so the
 // GPU and the CPU reference colour a probability identically.
 var divergingStops = [...]rgba{
-	hex(0xeb9550),
-	hex(0xf4bf8e),
-	hex(0xfae3cc),
-	hex(0xf6f6f4),
-	hex(0xd3e3f1),
-	hex(0x9dc3e4),
-	hex(0x5d9ccf),
+	hex(0xf0a466),
+	hex(0xf6c69c),
+	hex(0xfae4d0),
+	hex(0xf7f7f5),
+	hex(0xd6e5f2),
+	hex(0xa5c8e6),
+	hex(0x6ea8d8),
 }
 
 // probColor returns the palette colour of a probability p in [0, 1]; values outside are
@@ -114,4 +117,10 @@ func weightWidth(v float64) float32 {
 		m = 0
 	}
 	return float32(0.75 + 5.25*math.Sqrt(m))
+}
+
+// color returns c as a color.Color for ebiten's Fill.
+func (c rgba) color() color.NRGBA {
+	b := c.bytes()
+	return color.NRGBA{b[0], b[1], b[2], b[3]}
 }

@@ -105,3 +105,14 @@ func (s *shapes) draw(dst *ebiten.Image, sh *ebiten.Shader) {
 	}
 	dst.DrawTrianglesShader32(s.verts, s.idx, sh, nil)
 }
+
+// layerID names a drawing layer; each has its shapes and its text, painted in this order.
+type layerID int
+
+const (
+	layerBack    layerID = iota // cards and backgrounds
+	layerMid                    // data: grid, points, edges, neurons, chart lines; labels
+	layerTop                    // over heatmaps: neuron outlines, selection rings
+	layerOverlay                // tooltips
+	layerCount
+)

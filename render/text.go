@@ -5,6 +5,7 @@ package render
 import (
 	"image"
 	"math"
+	"unsafe"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
@@ -106,6 +107,11 @@ type atlas struct {
 	w, h  int
 	img   *ebiten.Image // nil until first drawn: rasterising needs the game loop
 	used  int           // the frame it was last used in
+	quads [layerCount]quads
+}
+
+// quads are the glyph quads queued for one drawing layer.
+type quads struct {
 	verts []ebiten.Vertex
 	idx   []uint32
 }
@@ -169,7 +175,8 @@ type textStyle struct {
 	size float32
 }
 
-// texts batches the text of one drawing layer, with an atlas per face and size.
+// texts holds the glyph atlases, one per face and size, and the text queued for each drawing
+// layer this frame.
 type texts struct {
 	atlases []*atlas
 	frame   int
@@ -206,7 +213,9 @@ func (t *texts) reset() {
 			}
 			continue
 		}
-		a.verts, a.idx = a.verts[:0], a.idx[:0]
+		for i := range a.quads {
+			a.quads[i].verts, a.quads[i].idx = a.quads[i].verts[:0], a.quads[i].idx[:0]
+		}
 		kept = append(kept, a)
 	}
 	clear(t.atlases[len(kept):])
@@ -230,9 +239,11 @@ func capHeight(st textStyle) float32 {
 	return float32(-y0) * st.size / float32(st.face.unitsPerEm)
 }
 
-// add queues s with its baseline at y and x placed by align. It returns the advance width.
-func (t *texts) add(s string, x, y float32, st textStyle, c rgba, align textAlign) float32 {
+// add queues s on layer ly with its baseline at y and x placed by align. It returns the
+// advance width.
+func (t *texts) add(ly layerID, s string, x, y float32, st textStyle, c rgba, align textAlign) float32 {
 	a := t.atlas(st)
+	q := &a.quads[ly]
 	w := float32(0)
 	if align != alignLeft {
 		w = t.width(s, st)
@@ -251,30 +262,48 @@ func (t *texts) add(s string, x, y float32, st textStyle, c rgba, align textAlig
 			dy := by - float32(cell.origY)
 			cw, ch := float32(cell.rect.Dx()), float32(cell.rect.Dy())
 			sx, sy := float32(cell.rect.Min.X), float32(cell.rect.Min.Y)
-			base := uint32(len(a.verts))
+			base := uint32(len(q.verts))
 			for _, k := range [4][2]float32{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
-				a.verts = append(a.verts, ebiten.Vertex{
+				q.verts = append(q.verts, ebiten.Vertex{
 					DstX: dx + k[0]*cw, DstY: dy + k[1]*ch,
 					SrcX: sx + k[0]*cw, SrcY: sy + k[1]*ch,
 					ColorR: c.R, ColorG: c.G, ColorB: c.B, ColorA: c.A,
 				})
 			}
-			a.idx = append(a.idx, base, base+1, base+2, base+1, base+3, base+2)
+			q.idx = append(q.idx, base, base+1, base+2, base+1, base+3, base+2)
 		}
 		pen += cell.advance
 	}
 	return pen - x
 }
 
-// draw paints the queued text onto dst, rasterising atlases on first use.
-func (t *texts) draw(dst *ebiten.Image) {
+// addBytes is add for text in a reused buffer (numbers formatted per frame); the string
+// header it makes lives only for the call, so formatting allocates nothing.
+func (t *texts) addBytes(ly layerID, b []byte, x, y float32, st textStyle, c rgba, align textAlign) float32 {
+	if len(b) == 0 {
+		return 0
+	}
+	return t.add(ly, unsafe.String(&b[0], len(b)), x, y, st, c, align)
+}
+
+// widthBytes is width for a byte buffer.
+func (t *texts) widthBytes(b []byte, st textStyle) float32 {
+	if len(b) == 0 {
+		return 0
+	}
+	return t.width(unsafe.String(&b[0], len(b)), st)
+}
+
+// draw paints the text queued on layer ly onto dst, rasterising atlases on first use.
+func (t *texts) draw(dst *ebiten.Image, ly layerID) {
 	for _, a := range t.atlases {
-		if len(a.idx) == 0 {
+		q := &a.quads[ly]
+		if len(q.idx) == 0 {
 			continue
 		}
 		if a.img == nil {
 			a.rasterise()
 		}
-		dst.DrawTriangles32(a.verts, a.idx, a.img, &t.opts)
+		dst.DrawTriangles32(q.verts, q.idx, a.img, &t.opts)
 	}
 }
