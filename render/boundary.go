@@ -1,0 +1,256 @@
+package render
+
+import (
+	"image"
+	"math"
+	"slices"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/nnviz/nnviz/app"
+	"github.com/nnviz/nnviz/nn"
+)
+
+// evaluator computes a network's values over a rectangle of the plane: Prob for the decision
+// boundary, or one neuron's activation for its heatmap. It prefers a generated shader (one
+// per shape, activation and cost, cached) and falls back to the CPU (nn's grids) when a shader
+// cannot be built.
+type evaluator struct {
+	shaders map[shaderKey]*ebiten.Shader // nil values record shapes that failed to compile
+	key     shaderKey
+	shader  *ebiten.Shader // the current network's, nil if it runs on the CPU
+	pack    packing
+	net     *nn.Network
+	version uint64
+	hasNet  bool
+
+	// Uniform backing arrays, kept in the map for the program's life so that setting
+	// uniforms allocates nothing per draw.
+	wbuf, bbuf     []float32
+	origin, step   []float32
+	sel, wscale    []float32
+	uniforms       map[string]any
+	weightImg      *ebiten.Image // texture mode
+	weightPix      []byte
+	verts          [4]ebiten.Vertex
+	idx            [6]uint32
+	opts           ebiten.DrawTrianglesShaderOptions
+	forceCPU       bool  // tests and diagnostics: never use a shader
+	compileErr     error // the last shader failure, for diagnostics
+	xs, ys, values []float64
+}
+
+func newEvaluator() *evaluator {
+	return &evaluator{
+		shaders: map[shaderKey]*ebiten.Shader{},
+		origin:  make([]float32, 2),
+		step:    make([]float32, 2),
+		sel:     make([]float32, 1),
+		wscale:  make([]float32, 1),
+		idx:     [6]uint32{0, 1, 2, 1, 3, 2},
+	}
+}
+
+// setNetwork makes net (owned by the caller, read only at the calls below) the network to
+// evaluate. It rebuilds the shader only when the shape, activation or cost change, and repacks
+// the weights only when version changes.
+func (e *evaluator) setNetwork(net *nn.Network, version uint64) {
+	if e.hasNet && net == e.net && version == e.version {
+		return
+	}
+	act, cost := activationCost(net)
+	if e.hasNet && act == e.key.act && cost == e.key.cost && slices.Equal(net.Layers(), e.pack.layers) {
+		e.net = net
+		e.version = version
+		e.repack()
+		return
+	}
+	cfg := net.Config()
+	key := shaderKey{layers: layersKey(cfg.Layers), act: cfg.Activation, cost: cfg.Cost}
+	p := newPacking(cfg.Layers)
+	if p.vec4s() > uniformBudget {
+		key.src = fromTexture
+	}
+	shapeChanged := !e.hasNet || key != e.key
+	e.net, e.hasNet = net, true
+	if shapeChanged {
+		e.key, e.pack = key, p
+		e.shader = e.compile(key, cfg)
+		e.wbuf = make([]float32, 4*p.nW)
+		e.bbuf = make([]float32, 4*p.nB)
+		e.uniforms = map[string]any{"Origin": e.origin, "Step": e.step, "Sel": e.sel}
+		for name, v := range p.shapeUniforms() {
+			e.uniforms[name] = v
+		}
+		if key.src == fromUniforms {
+			e.uniforms["W"], e.uniforms["B"] = e.wbuf, e.bbuf
+		} else {
+			e.uniforms["WScale"] = e.wscale
+			rows := (4*(p.nW+p.nB) + weightTexWidth - 1) / weightTexWidth
+			if e.weightImg != nil {
+				e.weightImg.Deallocate()
+			}
+			e.weightImg = ebiten.NewImageWithOptions(image.Rect(0, 0, weightTexWidth, rows), &ebiten.NewImageOptions{Unmanaged: true})
+			e.weightPix = make([]byte, 4*weightTexWidth*rows)
+		}
+		e.opts.Uniforms = e.uniforms
+	}
+	e.version = version
+	e.repack()
+}
+
+// repack copies the weights into the uniform arrays or the weight texture.
+func (e *evaluator) repack() {
+	e.pack.pack(e.net, e.wbuf, e.bbuf)
+	if e.key.src == fromTexture && e.weightImg != nil {
+		e.wscale[0] = encodeWeights(e.weightPix, e.wbuf, e.bbuf)
+		e.weightImg.WritePixels(e.weightPix)
+	}
+}
+
+// activationCost returns the network's activation and cost. nn.Network.Config copies the
+// layer sizes; a network that offers the two directly is asked without that allocation.
+func activationCost(net *nn.Network) (nn.Activation, nn.Cost) {
+	if ac, ok := any(net).(interface {
+		Activation() nn.Activation
+		Cost() nn.Cost
+	}); ok {
+		return ac.Activation(), ac.Cost()
+	}
+	cfg := net.Config()
+	return cfg.Activation, cfg.Cost
+}
+
+func (e *evaluator) compile(key shaderKey, cfg nn.Config) *ebiten.Shader {
+	if e.forceCPU {
+		return nil
+	}
+	if sh, ok := e.shaders[key]; ok {
+		return sh
+	}
+	sh, err := ebiten.NewShader([]byte(genNetShader(cfg.Layers, cfg.Activation, cfg.Cost, key.src)))
+	if err != nil {
+		e.compileErr = err
+		sh = nil
+	}
+	e.shaders[key] = sh
+	return sh
+}
+
+// encodeWeights writes the weights and then the biases into pix, one value per texel as
+// 24-bit offset binary in red, green and blue (alpha opaque so that nothing premultiplies
+// them), and returns the scale: the power of two at least as large as every magnitude.
+func encodeWeights(pix []byte, w, b []float32) float32 {
+	m := float32(1)
+	for _, v := range w {
+		m = max(m, abs32(v))
+	}
+	for _, v := range b {
+		m = max(m, abs32(v))
+	}
+	scale := float32(math.Pow(2, math.Ceil(math.Log2(float64(m)))))
+	k := 0
+	put := func(v float32) {
+		n := math.Round((float64(v)/float64(scale) + 1) * (1 << 23))
+		u := uint32(min(max(n, 0), 1<<24-1))
+		pix[4*k], pix[4*k+1], pix[4*k+2], pix[4*k+3] = byte(u>>16), byte(u>>8), byte(u), 0xff
+		k++
+	}
+	for _, v := range w {
+		put(v)
+	}
+	for _, v := range b {
+		put(v)
+	}
+	return scale
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	if v != v {
+		return math.MaxFloat32
+	}
+	return v
+}
+
+// onGPU reports whether values are computed by a shader.
+func (e *evaluator) onGPU() bool { return e.shader != nil }
+
+// drawValues evaluates the network over view into the rectangle r of dst (a value image):
+// Prob when sel < 0, else the encoded activation of neuron sel, numbered across all layers
+// from the input's first. It needs a shader (onGPU).
+func (e *evaluator) drawValues(dst *ebiten.Image, r image.Rectangle, view app.View, sel int) {
+	sx, sy := (view.XMax-view.XMin)/float64(r.Dx()), (view.YMax-view.YMin)/float64(r.Dy())
+	// The shader measures pixels from dst's top-left corner, so the origin is moved back by
+	// r's offset.
+	e.origin[0], e.origin[1] = float32(view.XMin-float64(r.Min.X)*sx), float32(view.YMax+float64(r.Min.Y)*sy)
+	e.step[0], e.step[1] = float32(sx), -float32(sy)
+	e.sel[0] = float32(sel)
+	x0, y0, x1, y1 := float32(r.Min.X), float32(r.Min.Y), float32(r.Max.X), float32(r.Max.Y)
+	e.verts[0] = ebiten.Vertex{DstX: x0, DstY: y0, ColorA: 1}
+	e.verts[1] = ebiten.Vertex{DstX: x1, DstY: y0, ColorA: 1}
+	e.verts[2] = ebiten.Vertex{DstX: x0, DstY: y1, ColorA: 1}
+	e.verts[3] = ebiten.Vertex{DstX: x1, DstY: y1, ColorA: 1}
+	e.opts.Images[0] = nil
+	if e.key.src == fromTexture {
+		e.opts.Images[0] = e.weightImg
+	}
+	e.opts.Blend = ebiten.BlendCopy
+	dst.DrawTrianglesShader32(e.verts[:], e.idx[:], e.shader, &e.opts)
+}
+
+// cpuValues evaluates the network on the CPU at the centres of a w x h grid of pixels over
+// view, exactly where drawValues samples: Prob when sel < 0, else neuron sel's encoded
+// activation. The result (row-major, top row first) is reused by the next call.
+func (e *evaluator) cpuValues(w, h int, view app.View, sel int) ([]float64, error) {
+	e.xs = grow(e.xs, w)
+	e.ys = grow(e.ys, h)
+	e.values = grow(e.values, w*h)
+	sx, sy := (view.XMax-view.XMin)/float64(w), (view.YMax-view.YMin)/float64(h)
+	for i := range e.xs {
+		e.xs[i] = view.XMin + (float64(i)+0.5)*sx
+	}
+	for j := range e.ys {
+		e.ys[j] = view.YMax - (float64(j)+0.5)*sy
+	}
+	if sel < 0 {
+		return e.values, e.net.ProbGrid(e.xs, e.ys, e.values)
+	}
+	l, i := e.pack.neuron(sel)
+	if err := e.net.NeuronGrid(l, i, e.xs, e.ys, e.values); err != nil {
+		return nil, err
+	}
+	cfg := e.net.Config()
+	enc := layerEncoding(l, e.net.L(), cfg.Activation, cfg.Cost)
+	for k, v := range e.values {
+		e.values[k] = encodeUnit(enc, v)
+	}
+	return e.values, nil
+}
+
+// neuron returns the layer (1-based) and index (0-based) of the flat neuron number k.
+func (p packing) neuron(k int) (l, i int) {
+	for l = len(p.layers); l > 1 && p.firstUnit[l] > k; l-- {
+	}
+	return l, k - p.firstUnit[l]
+}
+
+// encodeUnit maps an activation onto [0, 1] as the shader's encodings do.
+func encodeUnit(enc unitEncoding, v float64) float64 {
+	switch enc {
+	case encSigned:
+		return (v + 1) / 2
+	case encUnbounded:
+		return 0.5 + 0.5*math.Tanh(v/unboundedScale)
+	default:
+		return v
+	}
+}
+
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
+}

@@ -1,0 +1,164 @@
+package render
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/nnviz/nnviz/app"
+	"github.com/nnviz/nnviz/nn"
+)
+
+// testNet builds a network whose weights are the seed's standard normals scaled by
+// gain/sqrt(fan-in), the range trained networks live in, with the output biases set so that
+// the boundary passes through the origin (z_L[1] = z_L[2] there).
+func testNet(t testing.TB, layers []int, act nn.Activation, cost nn.Cost, seed uint64, gain float64) *nn.Network {
+	t.Helper()
+	net, err := nn.New(nn.Config{Layers: layers, Activation: act, Cost: cost, Seed: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(seed, 7))
+	p := net.Params()
+	for l := range p {
+		s := gain / math.Sqrt(float64(len(p[l].W[0])))
+		for i := range p[l].W {
+			for j := range p[l].W[i] {
+				p[l].W[i][j] = r.NormFloat64() * s
+			}
+			p[l].B[i] = r.NormFloat64() * 0.5
+		}
+	}
+	if err := net.SetParams(p); err != nil {
+		t.Fatal(err)
+	}
+	acts := net.Forward(0, 0)
+	last := p[len(p)-1]
+	prev := acts[len(acts)-2]
+	var z [2]float64
+	for i := range z {
+		z[i] = last.B[i]
+		for j, v := range prev {
+			z[i] += last.W[i][j] * v
+		}
+	}
+	last.B[0] += z[1] - z[0]
+	if err := net.SetParams(p); err != nil {
+		t.Fatal(err)
+	}
+	return net
+}
+
+func readRGBA(img *ebiten.Image) []byte {
+	b := img.Bounds()
+	pix := make([]byte, 4*b.Dx()*b.Dy())
+	img.ReadPixels(pix)
+	return pix
+}
+
+func TestBoundaryShaderMatchesCPU(t *testing.T) {
+	notebook, err := nn.New(nn.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := notebook.SetParams(nn.NotebookParams()); err != nil {
+		t.Fatal(err)
+	}
+	deep := []int{2, 16, 16, 16, 16, 16, 16, 16, 16, 2}
+	cases := []struct {
+		name string
+		net  *nn.Network
+		view app.View
+		tex  bool // weights too many for uniforms
+		both bool // the view shows both classes, so the contour is drawn
+	}{
+		// The notebook's untrained network says label 1 everywhere in its view.
+		{"notebook 2-3-2 sigmoid quadratic", notebook, app.NotebookView, false, false},
+		{"2-5-2 sigmoid cross-entropy", testNet(t, []int{2, 5, 2}, nn.Sigmoid, nn.CrossEntropy, 1, 2), app.PresetView, false, true},
+		{"2-8-8-2 relu cross-entropy", testNet(t, []int{2, 8, 8, 2}, nn.ReLU, nn.CrossEntropy, 2, 1.5), app.PresetView, false, true},
+		{"2-4-2 linear quadratic", testNet(t, []int{2, 4, 2}, nn.Linear, nn.Quadratic, 3, 0.3), app.PresetView, false, true},
+		{"2-6-6-6-2 tanh quadratic", testNet(t, []int{2, 6, 6, 6, 2}, nn.Tanh, nn.Quadratic, 4, 1.2), app.PresetView, false, true},
+		{"2-16x8-2 tanh cross-entropy", testNet(t, deep, nn.Tanh, nn.CrossEntropy, 5, 1.2), app.PresetView, true, true},
+		{"2-16x3-2 sigmoid quadratic", testNet(t, []int{2, 16, 16, 16, 2}, nn.Sigmoid, nn.Quadratic, 6, 2), app.PresetView, false, true},
+	}
+	c, err := newColorizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const w, h = 97, 83
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEvaluator()
+			e.setNetwork(tc.net, 1)
+			if !e.onGPU() {
+				t.Fatalf("no shader for this network: %v", e.compileErr)
+			}
+			if got := e.key.src == fromTexture; got != tc.tex {
+				t.Fatalf("texture weights = %v, want %v (%d vec4s)", got, tc.tex, e.pack.vec4s())
+			}
+			var f planeField
+			f.update(e, c, w, h, tc.view, 1, contourHalfWidth)
+			got := readRGBA(f.colorImg)
+			vals, err := e.cpuValues(w, h, tc.view, -1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := make([]byte, 4*w*h)
+			colorizeValues(vals, w, h, contourHalfWidth, false, want)
+			lo, hi := 1.0, 0.0
+			for _, v := range vals {
+				lo, hi = min(lo, v), max(hi, v)
+			}
+			if crosses := lo < 0.5 && hi > 0.5; crosses != tc.both {
+				t.Fatalf("values span [%.3f, %.3f]: both classes shown = %v, want %v", lo, hi, crosses, tc.both)
+			}
+			compareColors(t, got, want, vals, w, h)
+		})
+	}
+}
+
+// compareColors checks every pixel is within one 8-bit step per channel of the reference.
+// Pixels on or next to the contour (within a pixel of the line's edge, by the reference's
+// distance estimate) may differ more, since there the line's anti-aliasing depends on the
+// last bits of float32 against float64 arithmetic; it checks such pixels are few.
+func compareColors(t *testing.T, got, want []byte, vals []float64, w, h int) {
+	t.Helper()
+	at := func(x, y int) float64 {
+		return quantize16(vals[min(max(y, 0), h-1)*w+min(max(x, 0), w-1)])
+	}
+	worst, onLine, bad := 0, 0, 0
+	for i := 0; i < w*h; i++ {
+		x, y := i%w, i/w
+		g := max(max(math.Abs(at(x+1, y)-at(x-1, y)), math.Abs(at(x, y+1)-at(x, y-1)))/2, float64(minGradient))
+		line := math.Abs(at(x, y)-0.5)/g < contourHalfWidth+1.5
+		d := 0
+		for k := 0; k < 4; k++ {
+			d = max(d, absInt(int(got[4*i+k])-int(want[4*i+k])))
+		}
+		limit := 1
+		if line {
+			onLine++
+			limit = 96
+		} else {
+			worst = max(worst, d)
+		}
+		if d > limit {
+			bad++
+			if bad <= 5 {
+				t.Errorf("pixel (%d,%d) value %.5f: got %v, want %v", x, y, vals[i], got[4*i:4*i+4], want[4*i:4*i+4])
+			}
+		}
+	}
+	if onLine > w*h/8 {
+		t.Errorf("%d of %d pixels lie on the contour: the comparison would be too lenient", onLine, w*h)
+	}
+	t.Logf("largest difference off the contour: %d; %d pixels on the contour", worst, onLine)
+}
+
+func absInt(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}

@@ -1,0 +1,155 @@
+package render
+
+import (
+	"math"
+
+	"github.com/nnviz/nnviz/app"
+)
+
+// chartScale maps training steps and the two series onto the chart's axes box: loss on the
+// left axis from 0 to a round maximum, accuracy on the right from 0 to 100%.
+type chartScale struct {
+	box            rect
+	step0, step1   float64
+	lossMax        float64
+	lossTicks      []float64
+	lossDecimals   int
+	stepTicks      []float64
+	stepTickDigits int
+}
+
+// update fits the scale to the history. It reuses its tick slices.
+func (c *chartScale) update(box rect, hist []app.Sample, u float32) {
+	c.box = box
+	c.step0, c.step1, c.lossMax = 0, 1, 0
+	if n := len(hist); n > 0 {
+		c.step0, c.step1 = float64(hist[0].Step), float64(hist[n-1].Step)
+		if c.step1 <= c.step0 {
+			c.step1 = c.step0 + 1
+		}
+	}
+	for _, s := range hist {
+		if !math.IsNaN(s.Loss) && !math.IsInf(s.Loss, 0) {
+			c.lossMax = max(c.lossMax, s.Loss)
+		}
+	}
+	c.lossMax = niceCeil(c.lossMax)
+	c.lossTicks, c.lossDecimals = niceTicks(c.lossTicks, 0, c.lossMax, max(2, min(5, int(box.h()/(28*u)))))
+	// Steps are whole: at most one tick per step.
+	c.stepTicks, c.stepTickDigits = niceTicks(c.stepTicks, c.step0, c.step1, max(2, min(int(box.w()/(70*u)), int(c.step1-c.step0))))
+	c.stepTickDigits = 0
+}
+
+// niceCeil returns the smallest of 1, 2, 2.5, 5 times a power of ten that is at least v (and
+// 1 for v <= 0), so the loss axis ends on a round number.
+func niceCeil(v float64) float64 {
+	if !(v > 0) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*p >= v*(1-1e-12) {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+func (c *chartScale) x(step float64) float32 {
+	return c.box.X0 + float32((step-c.step0)/(c.step1-c.step0))*c.box.w()
+}
+
+func (c *chartScale) lossY(v float64) float32 {
+	t := min(max(v/c.lossMax, 0), 1)
+	if math.IsNaN(t) {
+		t = 1
+	}
+	return c.box.Y1 - float32(t)*c.box.h()
+}
+
+func (c *chartScale) accY(v float64) float32 {
+	t := min(max(v, 0), 1)
+	if math.IsNaN(t) {
+		t = 0
+	}
+	return c.box.Y1 - float32(t)*c.box.h()
+}
+
+// drawChart queues the chart card: grid, both axes with labels, the loss and accuracy lines
+// and their legend.
+func (g *Game) drawChart(p *painter, s *app.Snapshot) {
+	card, box := g.ly.ChartCard, g.ly.Chart
+	if card.empty() || box.empty() {
+		return
+	}
+	u := g.ly.Scale
+	drawCard(p, card, u)
+	title := textStyle{&fontMedium, 13 * u}
+	small := textStyle{&fontRegular, 11 * u}
+	ty := titleBaseline(card, u, title)
+	p.tx.add(layerMid, "Training", card.X0+lyCardPad*u, ty, title, colInk, alignLeft)
+	// Legend on the title line.
+	x := card.X1 - lyCardPad*u
+	x -= p.tx.add(layerMid, "accuracy", x, ty, small, colMuted, alignRight) + 5*u
+	cy := ty - capHeight(small)/2
+	p.sh[layerMid].line(x-14*u, cy, x, cy, 2*u, colAccuracy)
+	x -= 14*u + 12*u
+	x -= p.tx.add(layerMid, "loss", x, ty, small, colMuted, alignRight) + 5*u
+	p.sh[layerMid].line(x-14*u, cy, x, cy, 2*u, colLoss)
+
+	c := &g.chart
+	c.update(box, s.History, u)
+	mid := &p.sh[layerMid]
+	for _, v := range c.lossTicks {
+		y := c.lossY(v)
+		mid.line(box.X0, y, box.X1, y, 1*u, colGrid)
+		g.num = appendNumber(g.num[:0], v, c.lossDecimals)
+		p.tx.addBytes(layerMid, g.num, box.X0-6*u, y+capHeight(small)/2, small, colMuted, alignRight)
+	}
+	for _, pct := range [3]float64{0, 0.5, 1} {
+		y := c.accY(pct)
+		g.num = appendNumber(g.num[:0], pct*100, 0)
+		g.num = append(g.num, '%')
+		p.tx.addBytes(layerMid, g.num, box.X1+6*u, y+capHeight(small)/2, small, colAccuracy, alignLeft)
+	}
+	for _, v := range c.stepTicks {
+		xx := c.x(v)
+		mid.line(xx, box.Y1, xx, box.Y1+tickLen*u, 1*u, colAxis)
+		g.num = appendNumber(g.num[:0], v, c.stepTickDigits)
+		p.tx.addBytes(layerMid, g.num, xx, box.Y1+(tickLen+4)*u+capHeight(small), small, colMuted, alignCenter)
+	}
+	mid.line(box.X0, box.Y1, box.X1, box.Y1, 1*u, colAxis)
+	if len(s.History) == 0 {
+		p.tx.add(layerMid, "Press play (space) or step (s) to train", (box.X0+box.X1)/2, (box.Y0+box.Y1)/2, small, colFaint, alignCenter)
+		return
+	}
+	g.appendSeries(mid, s.History, u)
+}
+
+// appendSeries queues the two polylines as round-capped segments, skipping samples closer
+// than a pixel to the last one drawn.
+func (g *Game) appendSeries(sh *shapes, hist []app.Sample, u float32) {
+	c := &g.chart
+	w := 2 * u
+	for pass := 0; pass < 2; pass++ {
+		col := colAccuracy
+		y := func(s app.Sample) float32 { return c.accY(s.Accuracy) }
+		if pass == 1 {
+			col = colLoss
+			y = func(s app.Sample) float32 { return c.lossY(s.Loss) }
+		}
+		px, py := c.x(float64(hist[0].Step)), y(hist[0])
+		if len(hist) == 1 {
+			sh.circle(px, py, w, col)
+			continue
+		}
+		for i := 1; i < len(hist); i++ {
+			nx, ny := c.x(float64(hist[i].Step)), y(hist[i])
+			if nx-px < 1*u && i < len(hist)-1 {
+				continue
+			}
+			sh.line(px, py, nx, ny, w, col)
+			px, py = nx, ny
+		}
+	}
+}

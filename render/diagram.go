@@ -1,0 +1,279 @@
+package render
+
+import (
+	"math"
+	"slices"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/nnviz/nnviz/app"
+	"github.com/nnviz/nnviz/nn"
+)
+
+// diagramGeom places the network's neurons in columns by layer, in device pixels. Layer l
+// (1-based, as in the notebook) is column l-1.
+type diagramGeom struct {
+	area   rect
+	layers []int
+	x      []float32   // x[l-1]: the column of layer l
+	y      [][]float32 // y[l-1][i]: neuron i of layer l
+	r      float32     // neuron radius
+	ring   float32     // the bias ring's largest thickness
+	u      float32
+}
+
+// Diagram sizes, in CSS pixels.
+const (
+	neuronMaxR  = 22
+	neuronMinR  = 3
+	biasGap     = 1.5 // between a neuron and its bias ring
+	biasMaxRing = 4
+	edgeSlop    = 3 // extra reach around an edge for pointing at it
+)
+
+// update lays the network out in area. It reuses its slices, so it allocates only when the
+// number of layers grows.
+func (d *diagramGeom) update(area rect, layers []int, u float32) {
+	d.area, d.u = area, u
+	d.layers = append(d.layers[:0], layers...)
+	L := len(layers)
+	d.x = slices.Grow(d.x[:0], L)[:L]
+	if cap(d.y) < L {
+		d.y = make([][]float32, L)
+	}
+	d.y = d.y[:L]
+	maxN := slices.Max(layers)
+	// Side margins leave room for the input labels (x, y) and the output classes beside
+	// the first and last columns' neurons and rings.
+	r := min(neuronMaxR*u, area.h()/float32(maxN)*0.34, (area.w()-60*u)/float32(max(L-1, 1))*0.2)
+	d.r = max(r, min(neuronMinR*u, area.h()/float32(2*maxN)))
+	d.ring = min(biasMaxRing*u, d.r*0.4)
+	side := d.r + d.ring + 26*u
+	colGap := (area.w() - 2*side) / float32(max(L-1, 1))
+	for l := 0; l < L; l++ {
+		d.x[l] = area.X0 + side + colGap*float32(l)
+		if L == 1 {
+			d.x[l] = (area.X0 + area.X1) / 2
+		}
+		n := layers[l]
+		spacing := min(area.h()/float32(n), d.r*3.6)
+		top := (area.Y0+area.Y1)/2 - spacing*float32(n-1)/2
+		d.y[l] = slices.Grow(d.y[l][:0], n)[:n]
+		for i := range n {
+			d.y[l][i] = top + spacing*float32(i)
+		}
+	}
+}
+
+// biasRing returns the radius of the outer edge of a bias ring of value b, and its thickness.
+func (d *diagramGeom) biasRing(b float64) (outer, thick float32) {
+	m := float32(min(math.Abs(b)/weightFull, 1))
+	if math.IsNaN(b) {
+		m = 0
+	}
+	thick = max(1*d.u, d.ring*float32(math.Sqrt(float64(m))))
+	return d.r + biasGap*d.u + thick, thick
+}
+
+// edgeWidth returns an edge's stroke width in device pixels, never wider than a neuron.
+// Between wide layers edges are thinner, so that 256 of them remain a picture rather than a
+// solid block.
+func (d *diagramGeom) edgeWidth(l int, w float64) float32 {
+	return min(weightWidth(w)*d.u*d.density(l), d.r*0.9)
+}
+
+// density is the width and opacity factor of the edges into layer l: 1 up to 4x4 edges,
+// falling to 0.35 at 16x16.
+func (d *diagramGeom) density(l int) float32 {
+	n := float64(d.layers[l-1] * d.layers[l-2])
+	return float32(min(1, max(0.35, 4/math.Sqrt(n))))
+}
+
+// diagramState is what the diagram shows besides the weights: the selected point's
+// activations (nil if none) and the teaching highlight.
+type diagramState struct {
+	acts      [][]float64
+	highlight app.Highlight
+	heatmaps  bool
+}
+
+func has(ls []int, l int) bool { return slices.Contains(ls, l) }
+
+// emphasis returns the alpha factor of an element of layer l: 1 unless a highlight is on and
+// the element's layer is not among the highlighted ones.
+func emphasis(h app.Highlight, ls []int, l int) float32 {
+	if !h.Any() || has(ls, l) {
+		return 1
+	}
+	return 0.18
+}
+
+// drawDiagram queues the network: highlighted layer bands, edges by sign and size, neurons
+// filled by activation (or left for heatmaps), bias rings, labels.
+func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit) {
+	card := g.ly.DiagramCard
+	if card.empty() || g.ly.Diagram.empty() {
+		return
+	}
+	u := g.ly.Scale
+	drawCard(p, card, u)
+	title := textStyle{&fontMedium, 13 * u}
+	small := textStyle{&fontRegular, 11 * u}
+	ty := titleBaseline(card, u, title)
+	p.tx.add(layerMid, "Network", card.X0+lyCardPad*u, ty, title, colInk, alignLeft)
+	cfg := net.Config()
+	g.num = append(g.num[:0], cfg.Activation.String()...)
+	g.num = append(g.num, " · "...)
+	if cfg.Cost == nn.CrossEntropy {
+		g.num = append(g.num, "softmax + cross-entropy"...)
+	} else {
+		g.num = append(g.num, "quadratic cost"...)
+	}
+	p.tx.addBytes(layerMid, g.num, card.X1-lyCardPad*u, ty, small, colMuted, alignRight)
+
+	d := &g.geom
+	L := len(d.layers)
+	h := st.highlight
+	mid, top := &p.sh[layerMid], &p.sh[layerTop]
+	// Bands behind the highlighted layers.
+	for l := 1; l <= L && h.Any(); l++ {
+		if has(h.Neurons, l) || has(h.Weights, l) || has(h.Biases, l) {
+			x0 := d.x[l-1] - d.r - 8*u
+			if has(h.Weights, l) && l > 1 {
+				x0 = d.x[l-2] + d.r
+			}
+			mid.rect(x0, d.area.Y0-4*u, d.x[l-1]+d.r+8*u, d.area.Y1+4*u, 8*u, colBanner)
+		}
+	}
+	// Edges, drawn first so the neurons cover their ends.
+	for l := 2; l <= L; l++ {
+		wm := net.W(l).RawMatrix()
+		a := emphasis(h, h.Weights, l) * (0.4 + 0.6*d.density(l))
+		for i, yi := range d.y[l-1] {
+			for j, yj := range d.y[l-2] {
+				w := wm.Data[i*wm.Stride+j]
+				c := weightColor(w).alpha(a)
+				if hv.kind == hitEdge && hv.l == l && hv.i == i && hv.j == j {
+					c = colInk
+				}
+				mid.line(d.x[l-2], yj, d.x[l-1], yi, d.edgeWidth(l, w), c)
+			}
+		}
+	}
+	// Neurons.
+	for l := 1; l <= L; l++ {
+		x := d.x[l-1]
+		na := emphasis(h, h.Neurons, l)
+		ba := emphasis(h, h.Biases, l)
+		enc := layerEncoding(l, L, cfg.Activation, cfg.Cost)
+		for i, y := range d.y[l-1] {
+			if l > 1 {
+				bd := net.B(l).RawMatrix()
+				b := bd.Data[i*bd.Stride]
+				outer, thick := d.biasRing(b)
+				c := weightColor(b).alpha(ba)
+				if hv.kind == hitBias && hv.l == l && hv.i == i {
+					c = colInk
+				}
+				mid.ring(x, y, outer, thick, c)
+			}
+			mid.circle(x, y, d.r, colCard)
+			switch {
+			case st.acts != nil:
+				mid.circle(x, y, d.r-1*u, probColor(encodeUnit(enc, st.acts[l-1][i])).alpha(na))
+			case !st.heatmaps:
+				mid.circle(x, y, d.r-1*u, colBackground.alpha(na))
+			}
+			oc := colInk.alpha(0.45 * na)
+			if hv.kind == hitNeuron && hv.l == l && hv.i == i {
+				oc = colInk
+			}
+			top.ring(x, y, d.r, max(1*u, d.r*0.08), oc)
+			if st.acts != nil && d.r >= 13*u {
+				v := st.acts[l-1][i]
+				g.num = appendNumber(g.num[:0], v, 2)
+				vs := textStyle{&fontMedium, min(10*u, d.r*0.62)}
+				ink := colInk
+				if c := probColor(encodeUnit(enc, v)); luminance(c) < 0.45 {
+					ink = colCard
+				}
+				p.tx.addBytes(layerTop, g.num, x, y+capHeight(vs)/2, vs, ink.alpha(na), alignCenter)
+			}
+		}
+	}
+	g.drawDiagramLabels(p, small)
+}
+
+// drawDiagramLabels names the columns (a_1 ... a_L, as in the notebook), the inputs (x, y)
+// and the outputs (the classes they stand for).
+func (g *Game) drawDiagramLabels(p *painter, small textStyle) {
+	d := &g.geom
+	u := d.u
+	L := len(d.layers)
+	// Column names sit under the tallest column.
+	low := d.area.Y0
+	for _, ys := range d.y {
+		low = max(low, ys[len(ys)-1])
+	}
+	by := min(low+d.r+d.ring+12*u+capHeight(small), d.area.Y1+6*u+capHeight(small))
+	for l := 1; l <= L; l++ {
+		g.num = append(g.num[:0], "a_"...)
+		g.num = appendNumber(g.num, float64(l), 0)
+		p.tx.addBytes(layerMid, g.num, d.x[l-1], by, small, colMuted, alignCenter)
+	}
+	if L < 2 {
+		return
+	}
+	for i, name := range [2]string{"x", "y"} {
+		if i < len(d.y[0]) {
+			p.tx.add(layerMid, name, d.x[0]-d.r-6*u, d.y[0][i]+capHeight(small)/2, small, colMuted, alignRight)
+		}
+	}
+	for i, label := range [2]int{-1, 1} {
+		if i < len(d.y[L-1]) {
+			x, y := d.x[L-1]+d.r+d.ring+6*u, d.y[L-1][i]
+			r := 3.5 * u
+			p.sh[layerMid].circle(x+r, y, r, classColor(label))
+			name := "−1"
+			if label > 0 {
+				name = "+1"
+			}
+			p.tx.add(layerMid, name, x+2*r+3*u, y+capHeight(small)/2, small, colMuted, alignLeft)
+		}
+	}
+}
+
+// luminance is the relative luminance of c (sRGB, approximate gamma 2.2).
+func luminance(c rgba) float32 {
+	lin := func(v float32) float32 { return float32(math.Pow(float64(v), 2.2)) }
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
+}
+
+// drawHeatmaps draws each neuron's heatmap inside its circle.
+func (g *Game) drawHeatmaps(dst *ebiten.Image, h app.Highlight) {
+	d := &g.geom
+	k := 0
+	for l := 1; l <= len(d.layers); l++ {
+		a := emphasis(h, h.Neurons, l)
+		for _, y := range d.y[l-1] {
+			img := g.heat.cellImage(k)
+			k++
+			if img == nil {
+				continue
+			}
+			s := float64(2*(d.r-1*d.u)) / float64(img.Bounds().Dx())
+			g.imgOpts.GeoM.Reset()
+			g.imgOpts.GeoM.Scale(s, s)
+			g.imgOpts.GeoM.Translate(float64(d.x[l-1]-d.r+1*d.u), float64(y-d.r+1*d.u))
+			g.imgOpts.ColorScale.Reset()
+			g.imgOpts.ColorScale.ScaleAlpha(a)
+			g.imgOpts.Filter = ebiten.FilterLinear
+			dst.DrawImage(img, &g.imgOpts)
+		}
+	}
+	g.imgOpts.ColorScale.Reset()
+}
+
+// heatCell is the size in device pixels of a neuron's heatmap.
+func (d *diagramGeom) heatCell() int {
+	return max(1, int(math.Round(float64(2*(d.r-1*d.u)))))
+}

@@ -1,0 +1,225 @@
+package render
+
+import (
+	"image"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/nnviz/nnviz/app"
+)
+
+// colorizer runs the colouring pass (colorize.go) from a value image region to a destination
+// region of the same size.
+type colorizer struct {
+	shader  *ebiten.Shader
+	contour []float32
+	disc    []float32
+	opts    ebiten.DrawTrianglesShaderOptions
+	verts   [4]ebiten.Vertex
+	idx     [6]uint32
+}
+
+func newColorizer() (*colorizer, error) {
+	sh, err := ebiten.NewShader([]byte(genColorizeShader()))
+	if err != nil {
+		return nil, err
+	}
+	c := &colorizer{shader: sh, contour: make([]float32, 1), disc: make([]float32, 1), idx: [6]uint32{0, 1, 2, 1, 3, 2}}
+	c.opts.Uniforms = map[string]any{"Contour": c.contour, "Disc": c.disc}
+	c.opts.Blend = ebiten.BlendCopy
+	return c, nil
+}
+
+// draw colours src (a value image or sub-image) into dst at (x, y), same size.
+func (c *colorizer) draw(dst, src *ebiten.Image, x, y int, contour float32, disc bool) {
+	b := src.Bounds()
+	c.contour[0] = contour
+	c.disc[0] = 0
+	if disc {
+		c.disc[0] = 1
+	}
+	w, h := float32(b.Dx()), float32(b.Dy())
+	sx, sy := float32(b.Min.X), float32(b.Min.Y)
+	fx, fy := float32(x), float32(y)
+	for k, p := range [4][2]float32{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
+		c.verts[k] = ebiten.Vertex{DstX: fx + p[0]*w, DstY: fy + p[1]*h, SrcX: sx + p[0]*w, SrcY: sy + p[1]*h, ColorA: 1}
+	}
+	c.opts.Images[0] = src
+	dst.DrawTrianglesShader32(c.verts[:], c.idx[:], c.shader, &c.opts)
+}
+
+// planeField is the plane's coloured decision boundary, cached: it is recomputed only when
+// the weights, the view or the plot's size change.
+type planeField struct {
+	valueImg, colorImg *ebiten.Image
+	cpuImg             *ebiten.Image
+	cpuPix             []byte
+	w, h               int
+	version            uint64
+	view               app.View
+	contour            float32
+	valid              bool
+	cpu                bool // the last update ran on the CPU: draw cpuImg, scaled
+}
+
+// cpuCell is the size, in device pixels, of one CPU-evaluated cell when no shader is
+// available: coarse enough for the largest network to stay within a frame in wasm.
+const cpuCell = 6
+
+// update recomputes the field if needed, for a w x h plot over view.
+func (f *planeField) update(e *evaluator, c *colorizer, w, h int, view app.View, version uint64, contour float32) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	if f.valid && f.w == w && f.h == h && f.view == view && f.version == version && f.contour == contour && f.cpu == !e.onGPU() {
+		return
+	}
+	f.valid, f.version, f.view, f.contour = true, version, view, contour
+	if f.w != w || f.h != h {
+		f.dispose()
+		f.w, f.h = w, h
+	}
+	if e.onGPU() && c != nil {
+		f.cpu = false
+		if f.valueImg == nil {
+			f.valueImg = ebiten.NewImage(w, h)
+			f.colorImg = ebiten.NewImage(w, h)
+		}
+		e.drawValues(f.valueImg, f.valueImg.Bounds(), view, -1)
+		c.draw(f.colorImg, f.valueImg, 0, 0, contour, false)
+		return
+	}
+	f.cpu = true
+	cw, ch := max(1, (w+cpuCell-1)/cpuCell), max(1, (h+cpuCell-1)/cpuCell)
+	if f.cpuImg == nil || f.cpuImg.Bounds().Dx() != cw || f.cpuImg.Bounds().Dy() != ch {
+		if f.cpuImg != nil {
+			f.cpuImg.Deallocate()
+		}
+		f.cpuImg = ebiten.NewImage(cw, ch)
+		f.cpuPix = make([]byte, 4*cw*ch)
+	}
+	vals, err := e.cpuValues(cw, ch, view, -1)
+	if err != nil {
+		// Only a view the app would not produce (NaN bounds) gets here: show a neutral plane.
+		for i := range f.cpuPix {
+			f.cpuPix[i] = 0xff
+		}
+	} else {
+		colorizeValues(vals, cw, ch, float64(contour)/cpuCell, false, f.cpuPix)
+	}
+	f.cpuImg.WritePixels(f.cpuPix)
+}
+
+// draw paints the field into the plot rectangle of dst.
+func (f *planeField) draw(dst *ebiten.Image, plot rect, opts *ebiten.DrawImageOptions) {
+	if !f.valid {
+		return
+	}
+	opts.GeoM.Reset()
+	opts.Filter = ebiten.FilterNearest
+	img := f.colorImg
+	if f.cpu {
+		img = f.cpuImg
+		opts.Filter = ebiten.FilterLinear
+		b := img.Bounds()
+		opts.GeoM.Scale(float64(plot.w())/float64(b.Dx()), float64(plot.h())/float64(b.Dy()))
+	}
+	if img == nil {
+		return
+	}
+	opts.GeoM.Translate(float64(plot.X0), float64(plot.Y0))
+	dst.DrawImage(img, opts)
+}
+
+func (f *planeField) dispose() {
+	for _, img := range []*ebiten.Image{f.valueImg, f.colorImg} {
+		if img != nil {
+			img.Deallocate()
+		}
+	}
+	f.valueImg, f.colorImg = nil, nil
+}
+
+// heatmaps holds every neuron's own small heatmap over the plane, in one atlas of square
+// cells: cell k is neuron k, numbered across layers from the input's first.
+type heatmaps struct {
+	valueImg, colorImg *ebiten.Image
+	valueCells         []*ebiten.Image // sub-images, made once per atlas
+	colorCells         []*ebiten.Image
+	cpuPix             []byte
+	n, cell            int
+	version            uint64
+	view               app.View
+	valid, cpu         bool
+}
+
+// cpuHeatCells is the CPU fallback's grid per neuron.
+const cpuHeatCells = 20
+
+// update recomputes the n heatmaps, each cell x cell device pixels, if needed.
+func (hm *heatmaps) update(e *evaluator, c *colorizer, n, cell int, view app.View, version uint64) {
+	if n <= 0 || cell <= 0 {
+		return
+	}
+	cpu := !e.onGPU() || c == nil
+	if hm.valid && hm.n == n && hm.cell == cell && hm.view == view && hm.version == version && hm.cpu == cpu {
+		return
+	}
+	if hm.n != n || hm.cell != cell || hm.cpu != cpu {
+		hm.dispose()
+		hm.n, hm.cell = n, cell
+	}
+	hm.valid, hm.version, hm.view, hm.cpu = true, version, view, cpu
+	size := cell
+	if cpu {
+		size = cpuHeatCells
+	}
+	if hm.colorImg == nil {
+		cols := max(1, int(math.Ceil(math.Sqrt(float64(n)))))
+		rows := (n + cols - 1) / cols
+		hm.colorImg = ebiten.NewImage(cols*size, rows*size)
+		if !cpu {
+			hm.valueImg = ebiten.NewImage(cols*size, rows*size)
+		}
+		for k := 0; k < n; k++ {
+			r := image.Rect(k%cols*size, k/cols*size, (k%cols+1)*size, (k/cols+1)*size)
+			hm.colorCells = append(hm.colorCells, hm.colorImg.SubImage(r).(*ebiten.Image))
+			if !cpu {
+				hm.valueCells = append(hm.valueCells, hm.valueImg.SubImage(r).(*ebiten.Image))
+			}
+		}
+		hm.cpuPix = make([]byte, 4*size*size)
+	}
+	for k := 0; k < n; k++ {
+		if !cpu {
+			e.drawValues(hm.valueImg, hm.valueCells[k].Bounds(), view, k)
+			b := hm.colorCells[k].Bounds()
+			c.draw(hm.colorImg, hm.valueCells[k], b.Min.X, b.Min.Y, 0, true)
+			continue
+		}
+		vals, err := e.cpuValues(size, size, view, k)
+		if err != nil {
+			continue
+		}
+		colorizeValues(vals, size, size, 0, true, hm.cpuPix)
+		hm.colorCells[k].WritePixels(hm.cpuPix)
+	}
+}
+
+// cellImage returns neuron k's heatmap, or nil.
+func (hm *heatmaps) cellImage(k int) *ebiten.Image {
+	if !hm.valid || k < 0 || k >= len(hm.colorCells) {
+		return nil
+	}
+	return hm.colorCells[k]
+}
+
+func (hm *heatmaps) dispose() {
+	for _, img := range []*ebiten.Image{hm.valueImg, hm.colorImg} {
+		if img != nil {
+			img.Deallocate()
+		}
+	}
+	hm.valueImg, hm.colorImg = nil, nil
+	hm.valueCells, hm.colorCells = hm.valueCells[:0], hm.colorCells[:0]
+}

@@ -1,0 +1,329 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/nnviz/nnviz/nn"
+)
+
+// This file generates the Kage program that evaluates a network at every pixel. The network's
+// shape, activation and cost are baked into the source (the loops unrolled, the activation
+// inlined); the weights arrive as uniforms, or, for networks too large for the uniform budget,
+// as a small texture.
+//
+// Packing: layer l's neurons go four to a vec4 ("group"). For each group g and each input j
+// (neuron j of layer l-1), one vec4 holds w_l[4g..4g+3, j]; the weighted sum of the group is
+// then b + a_{l-1}[0]*W[..] + a_{l-1}[1]*W[..] + ..., one multiply-add of vec4s per input.
+// Lanes past the layer's size have zero weights and bias; nothing reads them downstream.
+
+// uniformBudget is how many vec4 uniforms the weights and biases may use. WebGL2 guarantees
+// 224 fragment (and 256 vertex) uniform vectors; ebiten declares every uniform in both stages
+// and its own take 19 vectors, and this program's others 3. Within 200, a shader links on every
+// WebGL2 device.
+const uniformBudget = 200
+
+// weightSource says where the generated shader reads weights from.
+type weightSource int
+
+const (
+	fromUniforms weightSource = iota
+	fromTexture
+)
+
+// shaderKey identifies a generated program: everything baked into its source.
+type shaderKey struct {
+	layers string // "2-3-2"
+	act    nn.Activation
+	cost   nn.Cost
+	src    weightSource
+}
+
+func layersKey(layers []int) string {
+	var b strings.Builder
+	for i, n := range layers {
+		if i > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(strconv.Itoa(n))
+	}
+	return b.String()
+}
+
+func groups(n int) int { return (n + 3) / 4 }
+
+// packing locates each layer's weight and bias vec4s in the packed arrays.
+type packing struct {
+	layers     []int
+	wBase      []int // wBase[l] is the first weight vec4 of layer l (index l-1 unused for l=1)
+	bBase      []int
+	nW, nB     int
+	firstUnit  []int // flat index of each layer's first neuron (layers 1..L), for neuron selection
+	totalUnits int
+}
+
+func newPacking(layers []int) packing {
+	L := len(layers)
+	p := packing{layers: layers, wBase: make([]int, L+1), bBase: make([]int, L+1), firstUnit: make([]int, L+1)}
+	for l := 1; l <= L; l++ {
+		p.firstUnit[l] = p.totalUnits
+		p.totalUnits += layers[l-1]
+		if l == 1 {
+			continue
+		}
+		p.wBase[l], p.bBase[l] = p.nW, p.nB
+		p.nW += groups(layers[l-1]) * 4 * groups(layers[l-2])
+		p.nB += groups(layers[l-1])
+	}
+	return p
+}
+
+// shapeUniforms returns the uniforms that describe the shape to the shader.
+func (p packing) shapeUniforms() map[string]any {
+	L := len(p.layers)
+	sizes, wb, bb, first := make([]float32, L), make([]float32, L), make([]float32, L), make([]float32, L)
+	for i := range L {
+		sizes[i] = float32(p.layers[i])
+		wb[i], bb[i], first[i] = float32(p.wBase[i+1]), float32(p.bBase[i+1]), float32(p.firstUnit[i+1])
+	}
+	return map[string]any{"Sizes": sizes, "WBase": wb, "BBase": bb, "First": first, "Hidden": []float32{float32(L - 2)}}
+}
+
+// vec4s is how many vec4s the weights and biases take.
+func (p packing) vec4s() int { return p.nW + p.nB }
+
+// pack writes the network's weights and biases into w (4*nW floats) and b (4*nB floats).
+// The network must have the packing's shape.
+func (p packing) pack(net *nn.Network, w, b []float32) {
+	for l := 2; l <= len(p.layers); l++ {
+		n, np := p.layers[l-1], p.layers[l-2]
+		wd := net.W(l).RawMatrix()
+		bd := net.B(l).RawMatrix()
+		for g := 0; g < groups(n); g++ {
+			for lane := 0; lane < 4; lane++ {
+				i := 4*g + lane
+				bv := float32(0)
+				if i < n {
+					bv = float32(bd.Data[i*bd.Stride])
+				}
+				b[4*(p.bBase[l]+g)+lane] = bv
+				for j := 0; j < 4*groups(np); j++ {
+					wv := float32(0)
+					if i < n && j < np {
+						wv = float32(wd.Data[i*wd.Stride+j])
+					}
+					w[4*(p.wBase[l]+g*4*groups(np)+j)+lane] = wv
+				}
+			}
+		}
+	}
+}
+
+// Neuron value encodings: how a neuron's activation maps onto [0, 1] for its heatmap and its
+// fill colour. Probabilities and sigmoids are already there; tanh is stretched from [-1, 1];
+// unbounded values (inputs, ReLU, linear) are squashed so that 0 sits at the neutral middle.
+type unitEncoding int
+
+const (
+	encUnit unitEncoding = iota
+	encSigned
+	encUnbounded
+)
+
+// layerEncoding returns how the activations of layer l (1-based) of a network are shown.
+func layerEncoding(l, L int, act nn.Activation, cost nn.Cost) unitEncoding {
+	switch {
+	case l == 1:
+		return encUnbounded
+	case l == L && cost == nn.CrossEntropy:
+		return encUnit
+	case act == nn.Sigmoid:
+		return encUnit
+	case act == nn.Tanh:
+		return encSigned
+	default:
+		return encUnbounded
+	}
+}
+
+// unbounded values are squashed by tanh(v/unboundedScale).
+const unboundedScale = 2.0
+
+// genNetShader returns the Kage source of the network evaluator for a shape. The program draws
+// into a value image: at each pixel it computes, for the data point under the pixel centre,
+// Prob (when Sel < 0) or the encoded activation of neuron Sel (flat index over all layers),
+// and writes it as 16 bits in red and green.
+//
+// Uniforms: Origin (data coordinates of the target's top-left corner), Step (data units per
+// pixel, y negative), Sel, and either W/B or WScale (texture mode).
+func genNetShader(layers []int, act nn.Activation, cost nn.Cost, src weightSource) string {
+	p := newPacking(layers)
+	L := len(layers)
+	var b strings.Builder
+	pf := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	pf("//kage:unit pixels\n\npackage main\n\n")
+	pf("var Origin vec2\nvar Step vec2\nvar Sel float\n")
+	pf("// Sizes, WBase, BBase and First are indexed by layer from 0 (the input): its size, the\n")
+	pf("// first vec4 of its weights and of its biases, the flat index of its first neuron.\n")
+	pf("var Sizes [%d]float\nvar WBase [%d]float\nvar BBase [%d]float\nvar First [%d]float\nvar Hidden float\n", L, L, L, L)
+	wref := func(k string) string { return "W[" + k + "]" }
+	bref := func(k string) string { return "B[" + k + "]" }
+	if src == fromUniforms {
+		pf("var W [%d]vec4\nvar B [%d]vec4\n\n", p.nW, p.nB)
+	} else {
+		pf("var WScale float\n\n")
+		pf(`// tex decodes scalar k of the weight texture: 24 bits in red, green and blue, offset binary
+// scaled by WScale.
+func tex(k float) float {
+	y := floor(k / %d.0)
+	x := k - y*%d.0
+	c := imageSrc0UnsafeAt(imageSrc0Origin() + vec2(x+0.5, y+0.5))
+	n := floor(c.r*255.0+0.5)*65536.0 + floor(c.g*255.0+0.5)*256.0 + floor(c.b*255.0+0.5)
+	return (n/8388608.0 - 1.0) * WScale
+}
+
+func wv(k float) vec4 {
+	return vec4(tex(4*k), tex(4*k+1), tex(4*k+2), tex(4*k+3))
+}
+
+`, weightTexWidth, weightTexWidth)
+		wref = func(k string) string { return "wv(float(" + k + "))" }
+		bref = func(k string) string { return fmt.Sprintf("wv(float(%d+%s))", p.nW, k) }
+	}
+	switch act {
+	case nn.Sigmoid:
+		pf("func act(z vec4) vec4 {\n\treturn 1.0 / (1.0 + exp(-clamp(z, -30.0, 30.0)))\n}\n\n")
+	case nn.Tanh:
+		pf("func act(z vec4) vec4 {\n\treturn 1.0 - 2.0/(exp(2.0*clamp(z, -15.0, 15.0))+1.0)\n}\n\n")
+	case nn.ReLU:
+		pf("func act(z vec4) vec4 {\n\treturn max(z, 0.0)\n}\n\n")
+	default:
+		pf("func act(z vec4) vec4 {\n\treturn z\n}\n\n")
+	}
+	pf(`// pick is 1 in lane d (0..3) and 0 in the others.
+func pick(d int) vec4 {
+	return clamp(1.0-abs(float(d)-vec4(0.0, 1.0, 2.0, 3.0)), 0.0, 1.0)
+}
+
+// lane returns lane k (0..15) of the activations h0..h3.
+func lane(h0, h1, h2, h3 vec4, k int) float {
+	h := h0
+	if k >= 12 {
+		h = h3
+	} else if k >= 8 {
+		h = h2
+	} else if k >= 4 {
+		h = h1
+	}
+	return dot(h, pick(k-k/4*4))
+}
+
+func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
+	q := Origin + (dstPos.xy-imageDstOrigin())*Step
+	h0 := vec4(q.x, q.y, 0.0, 0.0)
+	h1 := vec4(0.0)
+	h2 := vec4(0.0)
+	h3 := vec4(0.0)
+	v := 0.0
+`)
+	// A layer's activations live in four vec4s (16 lanes, nn.MaxNeurons). One loop runs over
+	// the hidden layers and, inside, one over the layer's input groups of four, with a mat4
+	// multiply per output group. Both loops end on a break that depends on uniforms (Sizes,
+	// WBase, ...), so no compiler can unroll them and the program stays the same size for any
+	// depth: unrolled, the largest network took GLSL compilers (Mesa's) tens of seconds.
+	sel := func(indent string, l int, first string) {
+		pf("%sif Sel >= %s && Sel < %s+%s {\n%s\tv = %s(lane(h0, h1, h2, h3, int(Sel-%s)))\n%s}\n",
+			indent, first, first, "n", indent, encFunc(layerEncoding(l, L, act, cost)), first, indent)
+	}
+	pf("\tn := 2.0\n")
+	sel("\t", 1, "0.0")
+	layer := func(indent string, output bool) {
+		in := indent
+		pf("%sn0 := %s\n", in, bref("bb"))
+		if !output {
+			pf("%sni := int(n)\n%sn1 := vec4(0.0)\n%sn2 := vec4(0.0)\n%sn3 := vec4(0.0)\n", in, in, in, in)
+			for g := 1; g < 4; g++ {
+				pf("%sif ni > %d {\n%s\tn%d = %s\n%s}\n", in, 4*g, in, g, bref(fmt.Sprintf("bb+%d", g)), in)
+			}
+		}
+		pf("%sfor k := 0; k < %d; k++ {\n", in, loopBound)
+		pf("%s\tif 4*k >= np {\n%s\t\tbreak\n%s\t}\n", in, in, in)
+		pf("%s\th := h0\n%s\tif k == 1 {\n%s\t\th = h1\n%s\t} else if k == 2 {\n%s\t\th = h2\n%s\t} else if k == 3 {\n%s\t\th = h3\n%s\t}\n", in, in, in, in, in, in, in, in)
+		pf("%s\tc := wb + 4*k\n", in)
+		mul := func(g int) string {
+			return fmt.Sprintf("n%d += mat4(%s, %s, %s, %s) * h", g, wref("c"), wref("c+1"), wref("c+2"), wref("c+3"))
+		}
+		pf("%s\t%s\n", in, mul(0))
+		if !output {
+			for g := 1; g < 4; g++ {
+				pf("%s\tif ni > %d {\n%s\t\tc += stride\n%s\t\t%s\n%s\t}\n", in, 4*g, in, in, mul(g), in)
+			}
+		}
+		pf("%s}\n", in)
+	}
+	// Hidden layers: l = li+1 in the notebook's numbering.
+	pf("\tfor li := 1; li < %d; li++ {\n", loopBound)
+	pf("\t\tif li >= int(Hidden)+1 {\n\t\t\tbreak\n\t\t}\n")
+	pf("\t\tnp := int(Sizes[li-1])\n\t\tn = Sizes[li]\n\t\twb := int(WBase[li])\n\t\tbb := int(BBase[li])\n\t\tstride := 4 * ((np + 3) / 4)\n")
+	layer("\t\t", false)
+	pf("\t\th0 = act(n0)\n\t\th1 = act(n1)\n\t\th2 = act(n2)\n\t\th3 = act(n3)\n")
+	// Lanes past the layer's size hold act(0); the next layer's weights for them are zero.
+	if L > 2 {
+		sel("\t\t", 2, "First[li]")
+	}
+	pf("\t}\n")
+	// The output layer: two neurons, one group.
+	pf("\t{\n\t\tnp := int(Sizes[%d])\n\t\tn = 2.0\n\t\twb := %d\n\t\tbb := %d\n", L-2, p.wBase[L], p.bBase[L])
+	layer("\t\t", true)
+	if cost == nn.CrossEntropy {
+		// softmax over the two outputs: a_L[2] = 1/(1+e^(z1-z2)).
+		pf("\t\tpr := 1.0 / (1.0 + exp(clamp(n0.x-n0.y, -30.0, 30.0)))\n")
+		pf("\t\th0 = vec4(1.0-pr, pr, 0.0, 0.0)\n")
+	} else {
+		pf("\t\th0 = act(n0)\n")
+	}
+	pf("\t\th1 = vec4(0.0)\n\t\th2 = vec4(0.0)\n\t\th3 = vec4(0.0)\n")
+	sel("\t\t", L, fmt.Sprintf("%d.0", p.firstUnit[L]))
+	pf("\t}\n")
+	// Prob, as nn.Network.Prob defines it.
+	if cost == nn.CrossEntropy {
+		pf("\tpr := h0.y\n")
+	} else {
+		pf("\tpr := clamp(0.5+(h0.y-h0.x)/2.0, 0.0, 1.0)\n")
+	}
+	pf("\tif Sel < 0.0 {\n\t\tv = pr\n\t}\n")
+	pf(`	k := floor(clamp(v, 0.0, 1.0)*65535.0 + 0.5)
+	hi := floor(k / 256.0)
+	return vec4(hi/255.0, (k-hi*256.0)/255.0, 0.0, 1.0)
+}
+`)
+	// The encodings, used above by name.
+	pf(`
+func encUnit(v float) float {
+	return v
+}
+
+func encSigned(v float) float {
+	return (v + 1.0) / 2.0
+}
+
+func encUnbounded(v float) float {
+	e := exp(2.0 * clamp(v/%.1f, -15.0, 15.0))
+	return 0.5 + 0.5*(1.0-2.0/(e+1.0))
+}
+`, unboundedScale)
+	return b.String()
+}
+
+func encFunc(e unitEncoding) string {
+	return [...]string{"encUnit", "encSigned", "encUnbounded"}[e]
+}
+
+// weightTexWidth is the width, in texels, of the weight texture.
+const weightTexWidth = 64
+
+// loopBound is the constant bound of the shader's layer loops, which really end at a break on
+// a uniform. GLSL compilers (Mesa's among them) fully unroll a loop whose constant bound is
+// small even when it has other exits; past a few dozen iterations they leave it rolled.
+const loopBound = 1024

@@ -1,0 +1,121 @@
+package render
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/nnviz/nnviz/app"
+	"github.com/nnviz/nnviz/nn"
+)
+
+// artifactsDir is where screenshots go (gitignored), for people to look at.
+const artifactsDir = "../artifacts"
+
+// noInput is an input source with the pointer away and nothing pressed, or held still at a
+// position.
+type stillInput struct {
+	x, y float32
+	on   bool
+}
+
+func (s *stillInput) read(f *inputFrame) {
+	f.x, f.y, f.hasPointer = s.x, s.y, s.on
+	f.down, f.rightPress, f.keys = false, false, f.keys[:0]
+}
+
+// newTestState builds a playground from settings and a dataset.
+func newTestState(t testing.TB, layers []int, act nn.Activation, cost nn.Cost, data string, n int) *app.State {
+	t.Helper()
+	set := app.DefaultSettings()
+	set.Net.Layers, set.Net.Activation, set.Net.Cost = layers, act, cost
+	var initial nn.Params
+	pts := nn.NotebookData()
+	if data == "notebook" && len(layers) == 3 && layers[1] == 3 {
+		initial = nn.NotebookParams()
+	}
+	st, err := app.New(set, pts, initial)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data != "notebook" {
+		if err := st.LoadData(data, n, 0.1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
+}
+
+// renderGame runs one Update and one Draw of g at w x h CSS pixels and the given device
+// scale, and returns the screen.
+func renderGame(t testing.TB, g *Game, w, h, scale float64) *ebiten.Image {
+	t.Helper()
+	g.setOutside(w, h, scale)
+	if err := g.Update(); err != nil {
+		t.Fatal(err)
+	}
+	screen := ebiten.NewImage(int(w*scale), int(h*scale))
+	g.Draw(screen)
+	return screen
+}
+
+func saveScreenshot(t testing.TB, img *ebiten.Image, name string) {
+	t.Helper()
+	b := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	img.ReadPixels(out.Pix)
+	if err := os.MkdirAll(artifactsDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(artifactsDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestScreenshots(t *testing.T) {
+	t.Run("notebook", func(t *testing.T) {
+		st := newTestState(t, []int{2, 3, 2}, nn.Sigmoid, nn.Quadratic, "notebook", 0)
+		g := newGame(st, &stillInput{})
+		saveScreenshot(t, renderGame(t, g, 1280, 800, 1), "notebook.png")
+		if err := st.Step(3000); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Select(0); err != nil {
+			t.Fatal(err)
+		}
+		saveScreenshot(t, renderGame(t, g, 1280, 800, 1), "notebook-trained-selected.png")
+	})
+	t.Run("circle hidpi", func(t *testing.T) {
+		st := newTestState(t, []int{2, 8, 8, 2}, nn.Tanh, nn.CrossEntropy, "circle", 200)
+		if err := st.Step(4000); err != nil {
+			t.Fatal(err)
+		}
+		g := newGame(st, &stillInput{})
+		saveScreenshot(t, renderGame(t, g, 1200, 760, 2), "circle-hidpi.png")
+	})
+	t.Run("phone portrait", func(t *testing.T) {
+		st := newTestState(t, []int{2, 4, 4, 2}, nn.Tanh, nn.CrossEntropy, "xor", 150)
+		if err := st.Step(2000); err != nil {
+			t.Fatal(err)
+		}
+		g := newGame(st, &stillInput{})
+		saveScreenshot(t, renderGame(t, g, 390, 760, 2), "phone.png")
+	})
+	t.Run("largest", func(t *testing.T) {
+		layers := []int{2, 16, 16, 16, 16, 16, 16, 16, 16, 2}
+		st := newTestState(t, layers, nn.Tanh, nn.CrossEntropy, "spiral", 1000)
+		if err := st.Step(300); err != nil {
+			t.Fatal(err)
+		}
+		g := newGame(st, &stillInput{})
+		saveScreenshot(t, renderGame(t, g, 1440, 900, 1), "largest.png")
+	})
+}
