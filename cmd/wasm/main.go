@@ -1,36 +1,59 @@
-// Command wasm is a placeholder for nnviz's browser entry point.
-//
-// It only fills the screen with a colour and prints "nnviz", so that the web
-// bundle, the server and the browser tests can be built and checked before the
-// real visualizer exists. The real entry point (app state from the URL, the
-// window.nnviz API, render's Game) replaces this file.
+//go:build js && wasm
+
+// Command wasm is nnviz in the browser: it reads the page's URL into a playground, binds
+// window.nnviz to it, and runs the renderer.
 package main
 
 import (
-	"image/color"
 	"log"
+	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/ebitenutil"
+
+	"github.com/nnviz/nnviz/app"
+	"github.com/nnviz/nnviz/render"
 )
 
-// background is a calm blue, easy to tell apart from a blank page in screenshots.
-var background = color.RGBA{R: 0x2b, G: 0x4c, B: 0x7e, A: 0xff}
+func main() {
+	su, problems := app.ParseQuery(query())
+	st, err := app.New(su.Settings, su.Points, su.Initial)
+	if err != nil {
+		// ParseQuery validated every piece, so this is a combination it could not foresee:
+		// say so and start from the notebook rather than leave the page blank.
+		problems = append(problems, app.Problem{Param: "settings", Message: err.Error() + "; using the defaults"})
+		su = app.DefaultSetup()
+		if st, err = app.New(su.Settings, su.Points, nil); err != nil {
+			log.Fatalf("nnviz: the default playground does not build: %v", err)
+		}
+	}
+	showProblems(problems)
 
-type game struct{}
+	game := render.NewGame(st)
+	api := newAPI(st, game, su, problems)
+	game.OnFirstFrame(api.install)
+	if su.Teach >= 0 {
+		if err := st.Teach(su.Teach); err != nil {
+			log.Printf("nnviz: teach: %v", err)
+		}
+	} else if su.Autoplay {
+		st.Play()
+	}
 
-func (game) Update() error { return nil }
-
-func (game) Draw(screen *ebiten.Image) {
-	screen.Fill(background)
-	ebitenutil.DebugPrint(screen, "nnviz")
+	// One Update per drawn frame: training advances by the speed setting each frame, and a
+	// slow GPU slows training down with it rather than piling up steps between frames.
+	ebiten.SetTPS(ebiten.SyncWithFPS)
+	ebiten.SetWindowTitle("nnviz")
+	ebiten.SetRunnableOnUnfocused(true)
+	if err := ebiten.RunGame(game); err != nil {
+		log.Fatalf("nnviz: %v", err)
+	}
 }
 
-func (game) Layout(w, h int) (int, int) { return w, h }
-
-func main() {
-	ebiten.SetWindowTitle("nnviz")
-	if err := ebiten.RunGame(game{}); err != nil {
-		log.Fatal(err)
+// query is the address's query string, or the learner's saved state that share.js put in its
+// place (window.__nnvizQuery) so a reload loses nothing.
+func query() string {
+	if q := js.Global().Get("__nnvizQuery"); q.Type() == js.TypeString {
+		return q.String()
 	}
+	return js.Global().Get("location").Get("search").String()
 }

@@ -46,7 +46,8 @@
     for (let r = 0; r < m.rows; r++) {
       const cells = [];
       for (let c = 0; c < m.cols; c++) {
-        cells.push(el('td', {}, fmt(m.values[r * m.cols + c])));
+        const v = m.values[r * m.cols + c];
+        cells.push(el('td', { title: String(v) }, fmt(v)));
       }
       rows.push(el('tr', {}, ...cells));
     }
