@@ -146,16 +146,3 @@ func softmax(z, out []float64) {
 		out[i] /= s
 	}
 }
-
-// logSumExp returns log(sum_i e^z_i) without overflow.
-func logSumExp(z []float64) float64 {
-	m := z[0]
-	for _, v := range z[1:] {
-		m = max(m, v)
-	}
-	var s float64
-	for _, v := range z {
-		s += math.Exp(v - m)
-	}
-	return m + math.Log(s)
-}

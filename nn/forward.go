@@ -46,7 +46,8 @@ func (n *Network) Forward(x, y float64) [][]float64 {
 // Prob is the class-1 score in [0,1] for a point: with CrossEntropy, the
 // softmax output a_L[2]; with Quadratic, clamp(0.5 + (a_L[2]-a_L[1])/2, 0,
 // 1). Prob > 0.5 exactly when the network predicts label 1 (a_L[2] >
-// a_L[1]), so 0.5 is the decision boundary.
+// a_L[1]), so 0.5 is the decision boundary. Prob never returns NaN: an
+// output that overflowed to NaN gives 0.5.
 func (n *Network) Prob(x, y float64) float64 {
 	n.forward(x, y)
 	return n.prob(n.lay[n.L()].a)
@@ -62,12 +63,13 @@ func (n *Network) prob(out []float64) float64 {
 		p = min(max(0.5+(a2-a1)/2, 0), 1)
 	}
 	// Rounding may put p on the wrong side of 0.5 when a1 and a2 are a few
-	// ulps apart; the prediction (a2 > a1) decides.
+	// ulps apart; the prediction (a2 > a1) decides. An output that
+	// overflowed to NaN (only absurd weights get there) is undecided: 0.5.
 	if a2 > a1 {
 		if !(p > 0.5) {
 			p = math.Nextafter(0.5, 1)
 		}
-	} else if p > 0.5 {
+	} else if !(p <= 0.5) {
 		p = 0.5
 	}
 	return p
@@ -147,15 +149,15 @@ func checkGrid(xs, ys, out []float64) error {
 func (n *Network) cost(y [2]float64) float64 {
 	out := &n.lay[n.L()]
 	if n.cfg.Cost == CrossEntropy {
-		// -sum y_k log a_k with log a_k = z_k - logsumexp(z): no log(0).
-		lse := logSumExp(out.z)
-		var c float64
-		for k, yk := range y {
-			if yk != 0 {
-				c -= yk * (out.z[k] - lse)
-			}
+		// -sum y_k log a_k = log(1 + e^(z_o - z_k)) for the one-hot label k
+		// and the other output o, computed as a softplus that neither
+		// overflows nor loses digits when the cost is small.
+		k := 0
+		if y[1] != 0 {
+			k = 1
 		}
-		return c
+		d := out.z[1-k] - out.z[k]
+		return max(d, 0) + math.Log1p(math.Exp(-math.Abs(d)))
 	}
 	var s float64
 	for k, yk := range y {

@@ -56,7 +56,9 @@ func (t *Trace) addCol(name string, v []float64) {
 // Trace computes every intermediate of one online training step on p with
 // stepSize (the notebook's step_size), without changing n: the step is
 // taken on a copy. It returns an error for an invalid point or step size,
-// or a wrapped ErrDiverged if the step would make a weight non-finite.
+// a wrapped ErrDiverged if the step would make a weight non-finite, or an
+// error naming the first entry that is not finite (only networks whose
+// weights are large enough to overflow get there).
 func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
 	if err := CheckPoints([]Point{p}); err != nil {
 		return nil, err
@@ -125,5 +127,12 @@ func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
 	}
 	c.forward(p.X, p.Y)
 	t.addCol(fmt.Sprintf("a_%d_new", L), c.lay[L].a)
+	for _, e := range t.Entries {
+		for _, v := range e.M.RawMatrix().Data {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("nn: trace: %s has the entry %v (the network's output overflowed)", e.Name, v)
+			}
+		}
+	}
 	return t, nil
 }
