@@ -1,9 +1,6 @@
 package nn
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
 // Activation is the function sigma a layer applies to its weighted sums z.
 type Activation int
@@ -45,7 +42,7 @@ func (a Activation) Apply(z float64) float64 {
 	case Sigmoid:
 		return sigmoid(z)
 	case Tanh:
-		return math.Tanh(z)
+		return tanh(z)
 	case ReLU:
 		if z > 0 {
 			return z
@@ -75,31 +72,62 @@ func (a Activation) Deriv(z, act float64) float64 {
 	}
 }
 
-// sigmoid is 1/(1+e^-z), written so that neither branch can overflow:
-// for z < 0 it uses e^z/(1+e^z), whose exponential is at most 1.
-func sigmoid(z float64) float64 {
-	if z >= 0 {
-		return 1 / (1 + math.Exp(-z))
-	}
-	e := math.Exp(z)
-	return e / (1 + e)
-}
-
-// applyVec writes sigma(z[i]) into a[i].
+// applyVec writes sigma(z[i]) into out[i]; out must not overlap z. The
+// sigmoid and tanh bodies are written out here, not called per element,
+// because calls are what cost in wasm. Both take their exponential as
+// e^(-c|z|), which never overflows:
+//
+//	sigmoid(z) = 1/(1+e) for z >= 0, e/(1+e) for z < 0, with e = e^-|z|
+//	tanh(z) = sign(z) (1-t)/(1+t) for |z| >= 0.625, with t = e^-2|z|
+//
+// and tanh uses math.Tanh's rational approximation (Cephes) for |z| <
+// 0.625, where 1-t would lose digits.
 func (a Activation) applyVec(z, out []float64) {
 	out = out[:len(z)]
 	switch a {
 	case Sigmoid:
+		expNegAbs(z, out, 1)
 		for i, v := range z {
-			out[i] = sigmoid(v)
+			e := out[i]
+			if v >= 0 {
+				out[i] = 1 / (1 + e)
+			} else {
+				out[i] = e / (1 + e)
+			}
 		}
 	case Tanh:
+		const (
+			p0 = -9.64399179425052238628e-1
+			p1 = -9.92877231001918586564e1
+			p2 = -1.61468768441708447952e3
+			q0 = 1.12811678491632931402e2
+			q1 = 2.23548839060100448583e3
+			q2 = 4.84406305325125486048e3
+		)
+		expNegAbs(z, out, 2)
 		for i, v := range z {
-			out[i] = math.Tanh(v)
+			switch {
+			case v >= 0.625:
+				t := out[i]
+				out[i] = (1 - t) / (1 + t)
+			case v <= -0.625:
+				t := out[i]
+				out[i] = (t - 1) / (1 + t)
+			case v == 0 || v != v: // ±0 and NaN are their own tanh
+				out[i] = v
+			default:
+				s := v * v
+				out[i] = v + v*s*((p0*s+p1)*s+p2)/(((s+q0)*s+q1)*s+q2)
+			}
 		}
 	case ReLU:
+		// A comparison, not the builtin max: that is a runtime call in wasm.
 		for i, v := range z {
-			out[i] = max(v, 0)
+			if v > 0 {
+				out[i] = v
+			} else {
+				out[i] = 0
+			}
 		}
 	default:
 		copy(out, z)
@@ -125,24 +153,5 @@ func (a Activation) mulDerivVec(act, d []float64) {
 				d[i] = 0
 			}
 		}
-	}
-}
-
-// softmax writes e^z_i / sum_j e^z_j into out, shifted by max z so that no
-// exponential overflows.
-func softmax(z, out []float64) {
-	out = out[:len(z)]
-	m := z[0]
-	for _, v := range z[1:] {
-		m = max(m, v)
-	}
-	var s float64
-	for i, v := range z {
-		e := math.Exp(v - m)
-		out[i] = e
-		s += e
-	}
-	for i := range out {
-		out[i] /= s
 	}
 }

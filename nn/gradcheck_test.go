@@ -40,7 +40,7 @@ func nearKink(n *Network, p Point) bool {
 	}
 	n.forward(p.X, p.Y)
 	for l := 2; l <= n.L(); l++ {
-		for _, z := range n.lay[l].z {
+		for _, z := range n.one.z[l] {
 			if math.Abs(z) < 0.05 {
 				return true
 			}
@@ -77,7 +77,7 @@ func TestGradientCheckPoint(t *testing.T) {
 			cost := func() float64 { n.forward(p.X, p.Y); return n.cost(y) }
 			for l := 2; l <= n.L(); l++ {
 				dw, db := tr.Get("dw_"+itoa(l)), tr.Get("db_"+itoa(l))
-				cols := len(n.lay[l-1].a)
+				cols := len(n.one.a[l-1])
 				for k := range n.lay[l].wd {
 					num := numGrad(&n.lay[l].wd[k], cost)
 					if e := relErr(dw.At(k/cols, k%cols), num); e > gradTol {
@@ -128,7 +128,7 @@ func TestGradientCheckBatchL2(t *testing.T) {
 			y, _ := ConvertLabel(p.Label)
 			n.forward(p.X, p.Y)
 			n.backward(y)
-			g.accumulate(n)
+			g.accumulatePanel(n, n.one)
 		}
 		m := float64(len(pts))
 		objective := func() float64 {
