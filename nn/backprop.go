@@ -10,10 +10,10 @@ import (
 var ErrDiverged = errors.New("nn: training diverged")
 
 // backward computes delta_l of the last forward pass of one point (in
-// n.one) for the one-hot label y; see backwardPanel.
+// n.one) for the one-hot label y.
 func (n *Network) backward(y [2]float64) {
-	copy(n.one.y, y[:])
-	n.backwardPanel(n.one)
+	n.one.y[0], n.one.y[1] = y[0], y[1]
+	n.backwardOne()
 }
 
 // grads is the scratch space of gradient steps for one network shape,
@@ -43,36 +43,38 @@ func (g *grads) clearGrads() {
 	}
 }
 
-// applyDeltas is one online step straight from the last backward pass:
-// w_l -= eta*(delta_l a_{l-1}^T + l2*w_l) and b_l -= eta*delta_l, for l =
-// L down to 2 as the notebook's In [34] does. It undoes the step and
-// returns a wrapped ErrDiverged if any result is not finite.
+// applyDeltas is one online step straight from the last backward pass of
+// n.one: w_l -= eta*(delta_l a_{l-1}^T + l2*w_l) and b_l -= eta*delta_l,
+// for l = L down to 2 as the notebook's In [34] does. It undoes the step
+// and returns a wrapped ErrDiverged if any result is not finite.
 func (g *grads) applyDeltas(n *Network, eta, l2 float64) error {
+	etaL2 := eta * l2
 	for l := n.L(); l >= 2; l-- {
 		ly := &n.lay[l]
 		prev, delta := n.one.a[l-1], n.one.delta[l]
-		cols := len(prev)
-		w, bw := ly.wd, g.bw[l]
+		rows, cols := len(delta), len(prev)
+		w, bw := ly.wd[:rows*cols], g.bw[l][:rows*cols]
+		b, bb := ly.bd[:rows], g.bb[l][:rows]
 		var bad float64 // stays 0 while every result is finite: v-v is NaN for Inf and NaN
-		for i, di := range delta {
-			row := w[i*cols : i*cols+cols]
-			brow := bw[i*cols : i*cols+cols]
-			for j, a := range prev {
-				old := row[j]
-				brow[j] = old
-				v := old - eta*(di*a+l2*old)
-				row[j] = v
+		k := 0
+		for _, d := range delta {
+			ed := eta * d
+			for _, a := range prev {
+				old := w[k]
+				bw[k] = old
+				v := old - (ed*a + etaL2*old)
+				w[k] = v
 				bad += v - v
+				k++
 			}
 		}
 		if bad != 0 {
 			return g.undo(n, l, true)
 		}
-		b, bb := ly.bd, g.bb[l]
-		for i, di := range delta {
+		for i, d := range delta {
 			old := b[i]
 			bb[i] = old
-			v := old - eta*di
+			v := old - eta*d
 			b[i] = v
 			bad += v - v
 		}

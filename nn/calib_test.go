@@ -55,3 +55,44 @@ func BenchmarkCalibGonumSeed(b *testing.B) {
 		b2.Sub(b2, &d2)
 	}
 }
+
+// BenchmarkCalibPlainSeed is the second yardstick: the same step as plain
+// loops over []float64 for the fixed 2-3-2 shape, with no divergence
+// guard or shuffle, as docs/facts.md measured it (0.12 us native, 0.32 us
+// in wasm on an idle machine).
+func BenchmarkCalibPlainSeed(b *testing.B) {
+	w2 := []float64{-0.124, 0.871, 0.692, -0.036, 0.455, 1.239}
+	b2 := []float64{-0.923, 0.02, -2.918}
+	w3 := []float64{-0.006, 0.295, 0.207, 0.126, 0.399, -0.637}
+	b3 := []float64{-0.07, 1.912}
+	var a2, d2 [3]float64
+	var a3, d3 [2]float64
+	pts := NotebookData()
+	i := 0
+	for b.Loop() {
+		p := pts[i%len(pts)]
+		i++
+		yv, _ := ConvertLabel(p.Label)
+		for r := range 3 {
+			a2[r] = sigmoid(w2[2*r]*p.X + w2[2*r+1]*p.Y + b2[r])
+		}
+		for r := range 2 {
+			a3[r] = sigmoid(w3[3*r]*a2[0] + w3[3*r+1]*a2[1] + w3[3*r+2]*a2[2] + b3[r])
+			d3[r] = (a3[r] - yv[r]) * a3[r] * (1 - a3[r])
+		}
+		for c := range 3 {
+			d2[c] = (w3[c]*d3[0] + w3[3+c]*d3[1]) * a2[c] * (1 - a2[c])
+		}
+		for r := range 2 {
+			for c := range 3 {
+				w3[3*r+c] -= 0.1 * d3[r] * a2[c]
+			}
+			b3[r] -= 0.1 * d3[r]
+		}
+		for r := range 3 {
+			w2[2*r] -= 0.1 * d2[r] * p.X
+			w2[2*r+1] -= 0.1 * d2[r] * p.Y
+			b2[r] -= 0.1 * d2[r]
+		}
+	}
+}

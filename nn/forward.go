@@ -9,7 +9,7 @@ import (
 func (n *Network) forward(x, y float64) {
 	in := n.one.a[1]
 	in[0], in[1] = x, y
-	n.forwardPanel(n.one)
+	n.forwardOne()
 }
 
 // output returns a_L of the last forward pass of one point.

@@ -42,9 +42,9 @@ func (p *panel) setInput(xs, ys []float64) {
 //
 // Each z is summed as b + (w_1 a_1 + ... + w_4 a_4) + (w_5 a_5 + ... + w_8
 // a_8) + ..., four products at a time and then one at a time for the rest,
-// whatever the panel's width: so one point gives bit for bit the same z
-// alone as in a panel. Four weights per pass over the points quarter the
-// loads and stores of z, which is what costs in wasm.
+// exactly as forwardOne sums it: so a point gives bit for bit the same z in
+// a panel as alone. Four weights per pass over the points quarter the loads
+// and stores of z, which is what costs in wasm.
 func (n *Network) forwardPanel(p *panel) {
 	m, L := p.m, n.L()
 	for l := 2; l <= L; l++ {
@@ -52,55 +52,45 @@ func (n *Network) forwardPanel(p *panel) {
 		rows, cols := len(ly.bd), len(ly.wd)/len(ly.bd)
 		prev := p.a[l-1][:cols*m]
 		z := p.z[l][:rows*m]
-		if m == 1 {
-			for i := range z {
-				row := ly.wd[i*cols : i*cols+cols]
-				s := ly.bd[i]
-				j := 0
-				for ; j+4 <= len(row); j += 4 {
-					s += row[j]*prev[j] + row[j+1]*prev[j+1] + row[j+2]*prev[j+2] + row[j+3]*prev[j+3]
-				}
-				for ; j < len(row); j++ {
-					s += row[j] * prev[j]
-				}
-				z[i] = s
+		for i := range rows {
+			zr := z[i*m : i*m+m]
+			b := ly.bd[i]
+			for k := range zr {
+				zr[k] = b
 			}
-		} else {
-			for i := range rows {
-				zr := z[i*m : i*m+m]
-				b := ly.bd[i]
-				for k := range zr {
-					zr[k] = b
+			row := ly.wd[i*cols : i*cols+cols]
+			j := 0
+			for ; j+4 <= len(row); j += 4 {
+				w0, w1, w2, w3 := row[j], row[j+1], row[j+2], row[j+3]
+				a0 := prev[j*m : j*m+m]
+				a1 := prev[(j+1)*m:][:len(a0)]
+				a2 := prev[(j+2)*m:][:len(a0)]
+				a3 := prev[(j+3)*m:][:len(a0)]
+				zr := zr[:len(a0)]
+				for k, v := range a0 {
+					zr[k] += w0*v + w1*a1[k] + w2*a2[k] + w3*a3[k]
 				}
-				row := ly.wd[i*cols : i*cols+cols]
-				j := 0
-				for ; j+4 <= len(row); j += 4 {
-					w0, w1, w2, w3 := row[j], row[j+1], row[j+2], row[j+3]
-					a0 := prev[j*m : j*m+m]
-					a1 := prev[(j+1)*m:][:len(a0)]
-					a2 := prev[(j+2)*m:][:len(a0)]
-					a3 := prev[(j+3)*m:][:len(a0)]
-					zr := zr[:len(a0)]
-					for k, v := range a0 {
-						zr[k] += w0*v + w1*a1[k] + w2*a2[k] + w3*a3[k]
-					}
-				}
-				for ; j < len(row); j++ {
-					w := row[j]
-					a := prev[j*m : j*m+m]
-					zr := zr[:len(a)]
-					for k, v := range a {
-						zr[k] += w * v
-					}
+			}
+			for ; j < len(row); j++ {
+				w := row[j]
+				a := prev[j*m : j*m+m]
+				zr := zr[:len(a)]
+				for k, v := range a {
+					zr[k] += w * v
 				}
 			}
 		}
-		a := p.a[l][:rows*m]
-		if l == L && n.cfg.Cost == CrossEntropy {
-			softmax2(z, a, p.delta[L][:rows*m], m)
-		} else {
-			n.cfg.Activation.applyVec(z, a)
-		}
+		n.activate(l, z, p.a[l][:rows*m], p.delta[l][:rows*m], m)
+	}
+}
+
+// activate writes a_l = sigma(z_l) for m points, or the softmax for the
+// output layer under CrossEntropy (scratch holds 2m values).
+func (n *Network) activate(l int, z, a, scratch []float64, m int) {
+	if l == n.L() && n.cfg.Cost == CrossEntropy {
+		softmax2(z, a, scratch, m)
+	} else {
+		n.cfg.Activation.applyVec(z, a)
 	}
 }
 
@@ -142,41 +132,27 @@ func (n *Network) backwardPanel(p *panel) {
 		rows, nrows := len(n.lay[l].bd), len(n.lay[l+1].bd)
 		dl := p.delta[l][:rows*m]
 		dn := p.delta[l+1][:nrows*m]
-		if m == 1 {
-			for j := range dl {
-				var s float64
-				i := 0
-				for ; i+4 <= nrows; i += 4 {
-					s += w[i*rows+j]*dn[i] + w[(i+1)*rows+j]*dn[i+1] + w[(i+2)*rows+j]*dn[i+2] + w[(i+3)*rows+j]*dn[i+3]
+		clear(dl)
+		for j := range rows {
+			t := dl[j*m : j*m+m]
+			i := 0
+			for ; i+4 <= nrows; i += 4 {
+				w0, w1, w2, w3 := w[i*rows+j], w[(i+1)*rows+j], w[(i+2)*rows+j], w[(i+3)*rows+j]
+				d0 := dn[i*m : i*m+m]
+				d1 := dn[(i+1)*m:][:len(d0)]
+				d2 := dn[(i+2)*m:][:len(d0)]
+				d3 := dn[(i+3)*m:][:len(d0)]
+				t := t[:len(d0)]
+				for k, v := range d0 {
+					t[k] += w0*v + w1*d1[k] + w2*d2[k] + w3*d3[k]
 				}
-				for ; i < nrows; i++ {
-					s += w[i*rows+j] * dn[i]
-				}
-				dl[j] = s
 			}
-		} else {
-			clear(dl)
-			for j := range rows {
-				t := dl[j*m : j*m+m]
-				i := 0
-				for ; i+4 <= nrows; i += 4 {
-					w0, w1, w2, w3 := w[i*rows+j], w[(i+1)*rows+j], w[(i+2)*rows+j], w[(i+3)*rows+j]
-					d0 := dn[i*m : i*m+m]
-					d1 := dn[(i+1)*m:][:len(d0)]
-					d2 := dn[(i+2)*m:][:len(d0)]
-					d3 := dn[(i+3)*m:][:len(d0)]
-					t := t[:len(d0)]
-					for k, v := range d0 {
-						t[k] += w0*v + w1*d1[k] + w2*d2[k] + w3*d3[k]
-					}
-				}
-				for ; i < nrows; i++ {
-					wi := w[i*rows+j]
-					di := dn[i*m : i*m+m]
-					t := t[:len(di)]
-					for k, v := range di {
-						t[k] += wi * v
-					}
+			for ; i < nrows; i++ {
+				wi := w[i*rows+j]
+				di := dn[i*m : i*m+m]
+				t := t[:len(di)]
+				for k, v := range di {
+					t[k] += wi * v
 				}
 			}
 		}

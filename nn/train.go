@@ -194,9 +194,12 @@ func (t *Trainer) Step() error {
 	var err error
 	switch cfg.Mode {
 	case Online:
-		p := t.data[t.order[t.pos]]
-		n.forward(p.X, p.Y)
-		n.backward(t.ys[t.order[t.pos]])
+		i := t.order[t.pos]
+		one := n.one
+		one.a[1][0], one.a[1][1] = t.data[i].X, t.data[i].Y
+		one.y[0], one.y[1] = t.ys[i][0], t.ys[i][1]
+		n.forwardOne()
+		n.backwardOne()
 		err = t.g.applyDeltas(n, cfg.StepSize, cfg.L2)
 		if err == nil {
 			t.advance(1)
