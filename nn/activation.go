@@ -1,6 +1,9 @@
 package nn
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Activation is the function sigma a layer applies to its weighted sums z.
 type Activation int
@@ -78,15 +81,12 @@ func (a Activation) Deriv(z, act float64) float64 {
 // e^(-c|z|), which never overflows:
 //
 //	sigmoid(z) = 1/(1+e) for z >= 0, e/(1+e) for z < 0, with e = e^-|z|
-//	tanh(z) = sign(z) (1-t)/(1+t) for |z| >= 0.625, with t = e^-2|z|
-//
-// and tanh uses math.Tanh's rational approximation (Cephes) for |z| <
-// 0.625, where 1-t would lose digits.
+//	tanh(z) = sign(z) -m/(2+m), with m = e^-2|z| - 1 (an expm1, accurate near 0)
 func (a Activation) applyVec(z, out []float64) {
 	out = out[:len(z)]
 	switch a {
 	case Sigmoid:
-		expNegAbs(z, out, 1)
+		expNegAbs(z, out, 1, 0)
 		for i, v := range z {
 			e := out[i]
 			if v >= 0 {
@@ -96,29 +96,10 @@ func (a Activation) applyVec(z, out []float64) {
 			}
 		}
 	case Tanh:
-		const (
-			p0 = -9.64399179425052238628e-1
-			p1 = -9.92877231001918586564e1
-			p2 = -1.61468768441708447952e3
-			q0 = 1.12811678491632931402e2
-			q1 = 2.23548839060100448583e3
-			q2 = 4.84406305325125486048e3
-		)
-		expNegAbs(z, out, 2)
+		expNegAbs(z, out, 2, 1)
 		for i, v := range z {
-			switch {
-			case v >= 0.625:
-				t := out[i]
-				out[i] = (1 - t) / (1 + t)
-			case v <= -0.625:
-				t := out[i]
-				out[i] = (t - 1) / (1 + t)
-			case v == 0 || v != v: // ±0 and NaN are their own tanh
-				out[i] = v
-			default:
-				s := v * v
-				out[i] = v + v*s*((p0*s+p1)*s+p2)/(((s+q0)*s+q1)*s+q2)
-			}
+			m := out[i]
+			out[i] = math.Copysign(-m/(2+m), v)
 		}
 	case ReLU:
 		// A comparison, not the builtin max: that is a runtime call in wasm.

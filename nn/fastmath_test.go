@@ -25,7 +25,7 @@ func TestFastMath(t *testing.T) {
 	}
 	in, out := []float64{0, -0.5, 3, -700, 710, -745, -800, 1e308, math.Inf(-1), math.Inf(1)}, make([]float64, 10)
 	for _, c := range []float64{1, 2} {
-		expNegAbs(in, out, c)
+		expNegAbs(in, out, c, 0)
 		for i, v := range in {
 			if want := math.Exp(-c * math.Abs(v)); ulps(out[i], want) > 3 {
 				t.Errorf("e^-%v|%v| = %v, want %v", c, v, out[i], want)

@@ -113,6 +113,7 @@ func TestGradientCheckBatchL2(t *testing.T) {
 	for _, cfg := range []Config{
 		{Layers: []int{2, 3, 2}, Activation: Sigmoid, Seed: 1},
 		{Layers: []int{2, 5, 4, 2}, Activation: Tanh, Cost: CrossEntropy, Seed: 2},
+		{Layers: []int{2, 9, 12, 2}, Activation: Sigmoid, Cost: CrossEntropy, Seed: 2},
 		{Layers: []int{2, 6, 2}, Activation: ReLU, Seed: 5},
 	} {
 		n, _ := New(cfg)

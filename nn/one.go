@@ -20,9 +20,15 @@ func (n *Network) forwardOne() {
 		for i := range z {
 			s := b[i]
 			j := 0
-			for ; j+4 <= cols; j += 4 {
+			for ; j+8 <= cols; j += 8 {
+				s += w[k]*prev[j] + w[k+1]*prev[j+1] + w[k+2]*prev[j+2] + w[k+3]*prev[j+3] +
+					w[k+4]*prev[j+4] + w[k+5]*prev[j+5] + w[k+6]*prev[j+6] + w[k+7]*prev[j+7]
+				k += 8
+			}
+			if j+4 <= cols {
 				s += w[k]*prev[j] + w[k+1]*prev[j+1] + w[k+2]*prev[j+2] + w[k+3]*prev[j+3]
 				k += 4
+				j += 4
 			}
 			for ; j < cols; j++ {
 				s += w[k] * prev[j]
@@ -56,9 +62,10 @@ func (n *Network) backwardOne() {
 		for j := range dl {
 			var s float64
 			i, k := 0, j
-			for ; i+4 <= nrows; i += 4 {
-				s += w[k]*dn[i] + w[k+rows]*dn[i+1] + w[k+2*rows]*dn[i+2] + w[k+3*rows]*dn[i+3]
-				k += 4 * rows
+			for ; i+8 <= nrows; i += 8 {
+				s += w[k]*dn[i] + w[k+rows]*dn[i+1] + w[k+2*rows]*dn[i+2] + w[k+3*rows]*dn[i+3] +
+					w[k+4*rows]*dn[i+4] + w[k+5*rows]*dn[i+5] + w[k+6*rows]*dn[i+6] + w[k+7*rows]*dn[i+7]
+				k += 8 * rows
 			}
 			for ; i < nrows; i++ {
 				s += w[k] * dn[i]

@@ -40,11 +40,11 @@ func (p *panel) setInput(xs, ys []float64) {
 // z_l = w_l a_{l-1} + b_l and a_l = sigma(z_l) (In [10] to In [14]), with
 // a softmax output layer under CrossEntropy.
 //
-// Each z is summed as b + (w_1 a_1 + ... + w_4 a_4) + (w_5 a_5 + ... + w_8
-// a_8) + ..., four products at a time and then one at a time for the rest,
-// exactly as forwardOne sums it: so a point gives bit for bit the same z in
-// a panel as alone. Four weights per pass over the points quarter the loads
-// and stores of z, which is what costs in wasm.
+// Each z is summed as b + (w_1 a_1 + ... + w_8 a_8) + (w_9 a_9 + ...) + ...:
+// eight products at a time, then four if four remain, then one at a time,
+// exactly as forwardOne sums it, so a point gives bit for bit the same z in
+// a panel as alone. Eight weights per pass over the points cut the loads,
+// stores and loop steps per product, which is what costs in wasm.
 func (n *Network) forwardPanel(p *panel) {
 	m, L := p.m, n.L()
 	for l := 2; l <= L; l++ {
@@ -60,16 +60,32 @@ func (n *Network) forwardPanel(p *panel) {
 			}
 			row := ly.wd[i*cols : i*cols+cols]
 			j := 0
-			for ; j+4 <= len(row); j += 4 {
-				w0, w1, w2, w3 := row[j], row[j+1], row[j+2], row[j+3]
+			for ; j+8 <= len(row); j += 8 {
+				w := row[j : j+8 : j+8]
+				a0 := prev[j*m : j*m+m]
+				a1 := prev[(j+1)*m:][:len(a0)]
+				a2 := prev[(j+2)*m:][:len(a0)]
+				a3 := prev[(j+3)*m:][:len(a0)]
+				a4 := prev[(j+4)*m:][:len(a0)]
+				a5 := prev[(j+5)*m:][:len(a0)]
+				a6 := prev[(j+6)*m:][:len(a0)]
+				a7 := prev[(j+7)*m:][:len(a0)]
+				zr := zr[:len(a0)]
+				for k, v := range a0 {
+					zr[k] += w[0]*v + w[1]*a1[k] + w[2]*a2[k] + w[3]*a3[k] + w[4]*a4[k] + w[5]*a5[k] + w[6]*a6[k] + w[7]*a7[k]
+				}
+			}
+			if j+4 <= len(row) {
+				w := row[j : j+4 : j+4]
 				a0 := prev[j*m : j*m+m]
 				a1 := prev[(j+1)*m:][:len(a0)]
 				a2 := prev[(j+2)*m:][:len(a0)]
 				a3 := prev[(j+3)*m:][:len(a0)]
 				zr := zr[:len(a0)]
 				for k, v := range a0 {
-					zr[k] += w0*v + w1*a1[k] + w2*a2[k] + w3*a3[k]
+					zr[k] += w[0]*v + w[1]*a1[k] + w[2]*a2[k] + w[3]*a3[k]
 				}
+				j += 4
 			}
 			for ; j < len(row); j++ {
 				w := row[j]
@@ -115,8 +131,8 @@ func softmax2(z, a, scratch []float64, m int) {
 //	delta_L = a_L - y                   (cross-entropy with softmax)
 //	delta_l = (w_{l+1}^T delta_{l+1}) * sigma'(z_l)   (In [27])
 //
-// The sums in w_{l+1}^T delta_{l+1} are grouped four terms at a time like
-// forwardPanel's.
+// The sums in w_{l+1}^T delta_{l+1} take eight terms per pass over the
+// points, then one at a time, like backwardOne's.
 func (n *Network) backwardPanel(p *panel) {
 	m, L := p.m, n.L()
 	act := n.cfg.Activation
@@ -136,15 +152,20 @@ func (n *Network) backwardPanel(p *panel) {
 		for j := range rows {
 			t := dl[j*m : j*m+m]
 			i := 0
-			for ; i+4 <= nrows; i += 4 {
+			for ; i+8 <= nrows; i += 8 {
 				w0, w1, w2, w3 := w[i*rows+j], w[(i+1)*rows+j], w[(i+2)*rows+j], w[(i+3)*rows+j]
+				w4, w5, w6, w7 := w[(i+4)*rows+j], w[(i+5)*rows+j], w[(i+6)*rows+j], w[(i+7)*rows+j]
 				d0 := dn[i*m : i*m+m]
 				d1 := dn[(i+1)*m:][:len(d0)]
 				d2 := dn[(i+2)*m:][:len(d0)]
 				d3 := dn[(i+3)*m:][:len(d0)]
+				d4 := dn[(i+4)*m:][:len(d0)]
+				d5 := dn[(i+5)*m:][:len(d0)]
+				d6 := dn[(i+6)*m:][:len(d0)]
+				d7 := dn[(i+7)*m:][:len(d0)]
 				t := t[:len(d0)]
 				for k, v := range d0 {
-					t[k] += w0*v + w1*d1[k] + w2*d2[k] + w3*d3[k]
+					t[k] += w0*v + w1*d1[k] + w2*d2[k] + w3*d3[k] + w4*d4[k] + w5*d5[k] + w6*d6[k] + w7*d7[k]
 				}
 			}
 			for ; i < nrows; i++ {

@@ -13,7 +13,7 @@ import (
 // and a range of shapes.
 func allConfigs() []Config {
 	var cfgs []Config
-	shapes := [][]int{{2, 2}, {2, 3, 2}, {2, 5, 4, 2}, {2, 16, 2}, {2, 3, 3, 3, 3, 3, 3, 3, 3, 2}}
+	shapes := [][]int{{2, 2}, {2, 3, 2}, {2, 5, 4, 2}, {2, 16, 2}, {2, 12, 13, 2}, {2, 3, 3, 3, 3, 3, 3, 3, 3, 2}}
 	for si, s := range shapes {
 		for _, a := range []Activation{Sigmoid, Tanh, ReLU, Linear} {
 			for _, c := range []Cost{Quadratic, CrossEntropy} {
