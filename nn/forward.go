@@ -188,10 +188,10 @@ func (n *Network) Evaluate(pts []Point) (loss, accuracy float64, err error) {
 		if math.IsNaN(c) || math.IsInf(c, 0) {
 			return 0, 0, fmt.Errorf("nn: cost of point %d is %v: the network's output is not finite", i, c)
 		}
-		loss += c
+		loss += c / float64(len(pts)) // a sum of finite costs could overflow; a mean cannot
 		if (out[1] > out[0]) == (p.Label == 1) {
 			correct++
 		}
 	}
-	return loss / float64(len(pts)), float64(correct) / float64(len(pts)), nil
+	return loss, float64(correct) / float64(len(pts)), nil
 }
