@@ -61,6 +61,7 @@ func TestShareLinkRoundTrips(t *testing.T) {
 		nnviz.step(17);
 	})()`)
 	want := getState(p)
+	p.Do("opening the share section", chromedp.Click(chromedp.CSS("#nnviz-section-share > summary")))
 	p.Do("checking 'with current weights'", chromedp.Click(chromedp.ID("nnviz-share-weights")))
 	p.Do("clicking Copy link", chromedp.Click(chromedp.ID("nnviz-copy-link")))
 	link := Eval[string](p, `document.getElementById("nnviz-share-out").value`)
@@ -158,4 +159,31 @@ func TestParentOnAnotherOriginDrivesAnEmbed(t *testing.T) {
 		t.Errorf("an embed sent %d messages to an origin not in its origins=", n)
 	}
 	p.Screenshot("course-page")
+}
+
+// TestImportRejectsAMalformedFileWhole pastes points into the import box: a bad line rejects
+// the whole file, naming the line and the field, and nothing changes; a good file replaces the
+// points.
+func TestImportRejectsAMalformedFileWhole(t *testing.T) {
+	p := open(t, "?seed=21")
+	p.Do("opening the share section", chromedp.Click(chromedp.CSS("#nnviz-section-share > summary")))
+	p.Do("pasting a malformed file", chromedp.SendKeys(chromedp.ID("nnviz-paste"), "x,y,label\n1,2,1\n3,four,-1\n"))
+	p.Do("importing", chromedp.Click(chromedp.ID("nnviz-import-paste")))
+	msg := Eval[string](p, `document.getElementById("nnviz-message").textContent`)
+	if !strings.Contains(msg, "line 3: y:") {
+		t.Errorf("the message after a bad import is %q, want it to name line 3 and field y", msg)
+	}
+	if s := getState(p); len(s.Points) != 10 {
+		t.Errorf("a rejected import changed the points to %d", len(s.Points))
+	}
+	Eval[chromedp.Void](p, `document.getElementById("nnviz-paste").value = ""`)
+	p.Do("pasting a good file", chromedp.SendKeys(chromedp.ID("nnviz-paste"), "1,2,1\n3,4,-1\n-1,0.5,1\n"))
+	p.Do("importing", chromedp.Click(chromedp.ID("nnviz-import-paste")))
+	if s := getState(p); len(s.Points) != 3 || s.Points[1].X != 3 || s.Points[1].Label != -1 {
+		t.Errorf("after a good import: %v", s.Points)
+	}
+	numpy := Eval[string](p, `nnviz.exportWeights("numpy")`)
+	if !strings.Contains(numpy, "w_2 = np.array([[") || !strings.Contains(numpy, "b_3 = np.array([[") {
+		t.Errorf("the NumPy export is not in the notebook's form:\n%s", numpy)
+	}
 }

@@ -78,6 +78,9 @@
 
     const controls = {};
     const st = api.state();
+    // section puts a group under a collapsible heading in the full panel.
+    const section = (title, group, open) => (compact ? group
+      : el('details', { class: 'section', id: 'nnviz-section-' + title.split(/[ ,]/)[0].toLowerCase(), open }, el('summary', {}, title), group));
 
     // Training: play, step, reset, seed.
     const training = el('div', { class: 'group', role: 'group', 'aria-label': 'Training' });
@@ -150,12 +153,12 @@
       ], st.label, (v) => api.configure({ label: Number(v) })));
     }
     if (settings.childElementCount) {
-      panel.append(settings);
+      panel.append(section('Training', settings, true));
     }
 
     if (want.has('shape')) {
       controls.shape = el('fieldset', { class: 'group shape' });
-      panel.append(controls.shape);
+      panel.append(section('Network', controls.shape, true));
     }
 
     const data = el('div', { class: 'group', role: 'group', 'aria-label': 'Data' });
@@ -189,7 +192,7 @@
         el('button', { type: 'button', id: 'nnviz-redo', 'aria-keyshortcuts': 'Control+Shift+Z', title: 'Redo (Ctrl+Shift+Z)', onclick: guard(() => api.redo()) }, 'Redo'));
     }
     if (data.childElementCount) {
-      panel.append(data);
+      panel.append(section('Data', data, true));
     }
 
     if (want.has('teach')) {
@@ -203,9 +206,13 @@
     }
 
     if (window.nnvizShare && (want.has('share') || want.has('io'))) {
-      panel.append(window.nnvizShare(api, want, el, guard));
+      panel.append(section('Share, import, export', window.nnvizShare(api, want, el, guard), false));
     }
 
+    const restored = window.nnvizRestoredNotice && window.nnvizRestoredNotice(el);
+    if (restored) {
+      panel.prepend(restored);
+    }
     const status = el('dl', { class: 'status', id: 'nnviz-stats' });
     panel.append(status);
     messageEl = el('p', { class: 'message', id: 'nnviz-message', role: 'status', 'aria-live': 'polite' });

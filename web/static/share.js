@@ -117,9 +117,18 @@
       });
     }
 
-    if (window.__nnvizRestored) {
-      note.textContent = 'Your points and settings from last time are back. ';
-      note.append(el('button', {
+    box.append(out, note);
+    return box;
+  };
+
+  /** The notice that the learner's saved work is back, with a way to start over; or null. */
+  window.nnvizRestoredNotice = function (el) {
+    if (!window.__nnvizRestored) {
+      return null;
+    }
+    return el('p', { class: 'message restored', id: 'nnviz-restored', role: 'status' },
+      'Your points and settings from last time are back. ',
+      el('button', {
         type: 'button', id: 'nnviz-start-over',
         onclick: () => {
           try {
@@ -128,9 +137,6 @@
           location.reload();
         },
       }, 'Start over'));
-    }
-    box.append(out, note);
-    return box;
   };
 
   // Keep the learner's work: the state as a share query, after every change to it.
