@@ -120,10 +120,10 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 	small := textStyle{&fontRegular, 11 * u}
 	ty := titleBaseline(card, u, title)
 	p.tx.add(layerMid, "Network", card.X0+lyCardPad*u, ty, title, colInk, alignLeft)
-	cfg := net.Config()
-	g.num = append(g.num[:0], cfg.Activation.String()...)
+	act, cost := g.eval.key.act, g.eval.key.cost // as setNetwork read them this frame
+	g.num = append(g.num[:0], act.String()...)
 	g.num = append(g.num, " · "...)
-	if cfg.Cost == nn.CrossEntropy {
+	if cost == nn.CrossEntropy {
 		g.num = append(g.num, "softmax + cross-entropy"...)
 	} else {
 		g.num = append(g.num, "quadratic cost"...)
@@ -164,7 +164,7 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 		x := d.x[l-1]
 		na := emphasis(h, h.Neurons, l)
 		ba := emphasis(h, h.Biases, l)
-		enc := layerEncoding(l, L, cfg.Activation, cfg.Cost)
+		enc := layerEncoding(l, L, act, cost)
 		for i, y := range d.y[l-1] {
 			if l > 1 {
 				bd := net.B(l).RawMatrix()

@@ -286,17 +286,12 @@ func (g *Game) selectedActs() [][]float64 {
 }
 
 // prepare updates the cached images (boundary, heatmaps) and builds every batch of the
-// frame. It is the part of Draw that runs on the CPU.
+// frame.
 func (g *Game) prepare() {
 	s := &g.snap
-	u := g.ly.Scale
 	g.eval.setNetwork(s.Net, s.WeightsVersion)
 	g.field.update(g.eval, g.col, int(g.ly.Plot.w()), int(g.ly.Plot.h()), s.View, s.WeightsVersion, contourHalfWidth*max(1, g.layoutScale))
-	g.acts = g.acts[:0]
-	if i := s.Selected; i >= 0 && i < len(s.Points) {
-		acts := s.Net.Forward(s.Points[i].X, s.Points[i].Y)
-		g.acts = append(g.acts, acts...)
-	}
+	g.updateActs()
 	if g.heatmapsShown() && !g.ly.Diagram.empty() {
 		n := 0
 		for _, k := range s.Net.Layers() {
@@ -304,6 +299,22 @@ func (g *Game) prepare() {
 		}
 		g.heat.update(g.eval, g.col, n, g.geom.heatCell(), s.View, s.WeightsVersion)
 	}
+	g.buildBatches()
+}
+
+// updateActs runs the selected point through the network for the diagram.
+func (g *Game) updateActs() {
+	s := &g.snap
+	g.acts = g.acts[:0]
+	if i := s.Selected; i >= 0 && i < len(s.Points) {
+		g.acts = append(g.acts, s.Net.Forward(s.Points[i].X, s.Points[i].Y)...)
+	}
+}
+
+// buildBatches queues every shape and glyph of the frame: the CPU side of drawing, which
+// allocates nothing once its buffers have grown.
+func (g *Game) buildBatches() {
+	s := &g.snap
 	p := &g.paint
 	p.reset()
 	g.drawStatus(p, s)
@@ -316,7 +327,7 @@ func (g *Game) prepare() {
 	g.drawDiagram(p, s.Net, &ds, g.currentHover())
 	g.drawChart(p, s)
 	g.drawMessage(p, s)
-	g.drawTooltip(p, s, u)
+	g.drawTooltip(p, s, g.ly.Scale)
 }
 
 // currentHover is what the pointer is over: the hovered thing for a mouse, the tapped
