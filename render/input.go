@@ -28,8 +28,8 @@ type inputSource interface {
 
 // ebitenInput reads ebiten's mouse, touch and keyboard state.
 type ebitenInput struct {
-	start   time.Time
-	touches []ebiten.TouchID
+	start    time.Time
+	touches  []ebiten.TouchID
 	touchID  ebiten.TouchID
 	hadTouch bool
 	w, h     float32 // the screen, to tell a cursor outside it
@@ -74,8 +74,8 @@ func (in *ebitenInput) read(f *inputFrame) {
 
 // Gesture thresholds.
 const (
-	clickSlop      = 4               // CSS px a mouse press may wander and still be a click
-	touchSlop      = 10              // the same for a finger
+	clickSlop      = 4  // CSS px a mouse press may wander and still be a click
+	touchSlop      = 10 // the same for a finger
 	longPress      = 500 * time.Millisecond
 	noticeDuration = 3 * time.Second // how long an error from the app stays on screen
 )
