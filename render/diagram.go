@@ -46,7 +46,7 @@ func (d *diagramGeom) update(area rect, layers []int, u float32) {
 	// the first and last columns' neurons and rings.
 	r := min(neuronMaxR*u, area.h()/float32(maxN)*0.34, (area.w()-60*u)/float32(max(L-1, 1))*0.2)
 	d.r = max(r, min(neuronMinR*u, area.h()/float32(2*maxN)))
-	d.ring = min(biasMaxRing*u, d.r*0.4)
+	d.ring = min(biasMaxRing*u, d.r*0.3)
 	side := d.r + d.ring + 26*u
 	colGap := (area.w() - 2*side) / float32(max(L-1, 1))
 	for l := 0; l < L; l++ {
@@ -104,7 +104,7 @@ func emphasis(h app.Highlight, ls []int, l int) float32 {
 	if !h.Any() || has(ls, l) {
 		return 1
 	}
-	return 0.18
+	return 0.22
 }
 
 // drawDiagram queues the network: highlighted layer bands, edges by sign and size, neurons

@@ -65,7 +65,8 @@ type Game struct {
 	acts        [][]float64
 	banner      wrapped
 
-	heatOff     atomic.Bool // neurons stay plain instead of showing heatmaps
+	heatOff     atomic.Bool  // neurons stay plain instead of showing heatmaps
+	uniformMax  atomic.Int64 // vec4 uniforms the GPU allows (SetUniformLimit)
 	notice      string
 	noticeUntil time.Duration
 
@@ -138,6 +139,16 @@ func (g *Game) FPS() float64 { return ebiten.ActualFPS() }
 // is selected (the default) or stay plain. The H key toggles it too.
 func (g *Game) SetHeatmaps(on bool) {
 	g.heatOff.Store(!on)
+}
+
+// SetUniformLimit tells the renderer how many vec4 uniforms a fragment (and vertex) shader
+// may use on this GPU: in a browser, the smaller of WebGL2's MAX_FRAGMENT_UNIFORM_VECTORS
+// and MAX_VERTEX_UNIFORM_VECTORS. Networks whose weights fit are evaluated with the weights
+// as uniforms; larger ones read them from a texture, which is slower per pixel. Without a
+// call, the renderer assumes WebGL2's guaranteed minimum (MinUniformVectors); smaller values
+// are raised to it. It is safe to call from any goroutine.
+func (g *Game) SetUniformLimit(vectors int) {
+	g.uniformMax.Store(int64(vectors))
 }
 
 // ToScreen returns the position, in CSS pixels of the window, of the data point (x, y).
@@ -289,6 +300,7 @@ func (g *Game) selectedActs() [][]float64 {
 // frame.
 func (g *Game) prepare() {
 	s := &g.snap
+	g.eval.setUniformLimit(int(g.uniformMax.Load()))
 	g.eval.setNetwork(s.Net, s.WeightsVersion)
 	g.field.update(g.eval, g.col, int(g.ly.Plot.w()), int(g.ly.Plot.h()), s.View, s.WeightsVersion, contourHalfWidth*max(1, g.layoutScale))
 	g.updateActs()

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"testing"
 
 	"github.com/nnviz/nnviz/app"
@@ -143,5 +144,43 @@ func TestNiceTicks(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+func TestChartScale(t *testing.T) {
+	var c chartScale
+	box := rect{100, 20, 500, 220}
+	hist := []app.Sample{{Step: 0, Loss: 0.368, Accuracy: 0.4}, {Step: 150, Loss: 0.2, Accuracy: 0.6}, {Step: 300, Loss: 0.05, Accuracy: 0.9}}
+	c.update(box, hist, 1)
+	if c.lossMax < 0.368 || c.lossMax > 0.5 {
+		t.Errorf("loss axis ends at %g, want a round number just above 0.368", c.lossMax)
+	}
+	if last := c.lossTicks[len(c.lossTicks)-1]; math.Abs(last-c.lossMax) > 1e-9 {
+		t.Errorf("loss ticks %v do not end at the axis top %g", c.lossTicks, c.lossMax)
+	}
+	if x := c.x(0); x != box.X0 {
+		t.Errorf("step 0 at x=%g, want %g", x, box.X0)
+	}
+	if x := c.x(300); x != box.X1 {
+		t.Errorf("last step at x=%g, want %g", x, box.X1)
+	}
+	if y := c.accY(1); y != box.Y0 {
+		t.Errorf("accuracy 100%% at y=%g, want the top %g", y, box.Y0)
+	}
+	if y := c.lossY(0); y != box.Y1 {
+		t.Errorf("loss 0 at y=%g, want the bottom %g", y, box.Y1)
+	}
+	if y := c.lossY(math.NaN()); y != box.Y0 {
+		t.Errorf("NaN loss at y=%g, want clamped to the top", y)
+	}
+	c.update(box, hist[:1], 1)
+	for _, v := range c.stepTicks {
+		if v != math.Trunc(v) {
+			t.Errorf("step ticks %v for a single sample are not whole", c.stepTicks)
+		}
+	}
+	c.update(box, nil, 1)
+	if c.lossMax != 1 || c.step1 <= c.step0 {
+		t.Errorf("empty history: loss max %g, steps %g..%g", c.lossMax, c.step0, c.step1)
 	}
 }
