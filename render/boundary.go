@@ -34,7 +34,7 @@ type evaluator struct {
 	verts          [4]ebiten.Vertex
 	idx            [6]uint32
 	opts           ebiten.DrawTrianglesShaderOptions
-	uniformLimit   int   // vec4 uniforms the GPU allows; more weights go in a texture
+	uniformLimit   int // vec4 uniforms the GPU allows; more weights go in a texture
 	generate       func(layers []int, act nn.Activation, cost nn.Cost, src weightSource) string
 	compileErr     error // the last shader failure, for diagnostics
 	xs, ys, values []float64
@@ -45,11 +45,11 @@ func newEvaluator() *evaluator {
 		shaders:      map[shaderKey]*ebiten.Shader{},
 		uniformLimit: MinUniformVectors,
 		generate:     genNetShader,
-		origin:  make([]float32, 2),
-		step:    make([]float32, 2),
-		sel:     make([]float32, 1),
-		wscale:  make([]float32, 1),
-		idx:     [6]uint32{0, 1, 2, 1, 3, 2},
+		origin:       make([]float32, 2),
+		step:         make([]float32, 2),
+		sel:          make([]float32, 1),
+		wscale:       make([]float32, 1),
+		idx:          [6]uint32{0, 1, 2, 1, 3, 2},
 	}
 }
 
