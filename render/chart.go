@@ -132,6 +132,7 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 		p.tx.addBytes(layerMid, g.num, xx, box.Y1+(tickLen+4)*u+capHeight(small), small, colMuted, alignCenter)
 	}
 	mid.line(box.X0, box.Y1, box.X1, box.Y1, 1*u, colAxis)
+	p.tx.add(layerMid, "step", box.X0-6*u, box.Y1+(tickLen+4)*u+capHeight(small), small, colFaint, alignRight)
 	if len(s.History) == 0 {
 		p.tx.add(layerMid, "Press play (space) or step (s) to train", (box.X0+box.X1)/2, (box.Y0+box.Y1)/2, small, colFaint, alignCenter)
 		return

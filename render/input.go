@@ -186,6 +186,12 @@ func (g *Game) release(f *inputFrame) {
 		if gs.touch {
 			gs.pinnedTip = t
 		}
+	case hitNone:
+		// A click away from the plane and the network's parts lets go of the selected
+		// point, which brings the neurons' heatmaps back (touch has no Escape key).
+		if g.snap.Selected >= 0 {
+			g.report(f, g.st.Select(-1))
+		}
 	}
 }
 

@@ -264,3 +264,51 @@ func TestInputKeys(t *testing.T) {
 		t.Errorf("after space, r: running %v with %d steps, want paused at 0", info.Running, info.Steps)
 	}
 }
+
+func TestInputClickAwayDeselects(t *testing.T) {
+	p := newPlayground(t)
+	if err := p.st.Select(2); err != nil {
+		t.Fatal(err)
+	}
+	var s script
+	c := p.g.ly.ChartCard
+	s.click((c.X0+c.X1)/2, c.Y0+3, false) // the chart card's top edge: nothing there
+	p.run(&s)
+	if sel := p.st.Info().Selected; sel != -1 {
+		t.Errorf("selected point is %d after a click on empty space, want none", sel)
+	}
+}
+
+func TestToScreenFromScreen(t *testing.T) {
+	st := newTestState(t, []int{2, 3, 2}, nn.Sigmoid, nn.Quadratic, "notebook", 0)
+	g := newGame(st, &stillInput{})
+	if x, _ := g.ToScreen(0, 0); !math.IsNaN(x) {
+		t.Errorf("ToScreen before the first layout = %g, want NaN", x)
+	}
+	const scale = 2
+	g.setOutside(900, 600, scale)
+	if err := g.Update(); err != nil {
+		t.Fatal(err)
+	}
+	pts := st.Points()
+	done := make(chan struct{})
+	go func() { // the JS API calls these from its own goroutine
+		defer close(done)
+		for i, pt := range pts {
+			cx, cy := g.ToScreen(pt.X, pt.Y)
+			x, y := g.FromScreen(cx, cy)
+			if !near(x, pt.X, 1e-3) || !near(y, pt.Y, 1e-3) {
+				t.Errorf("point %d (%g, %g) -> CSS (%g, %g) -> (%g, %g)", i, pt.X, pt.Y, cx, cy, x, y)
+			}
+			// CSS pixels times the scale are the device pixels the point is drawn at.
+			pv := planeView{plot: g.ly.Plot, view: app.NotebookView}
+			if got := pointAt(pts, pv, float32(cx*scale), float32(cy*scale), g.ly.Scale); got != i {
+				t.Errorf("point %d: the device pixel under its CSS position hits point %d", i, got)
+			}
+			if cx < 0 || cy < 0 || cx > 900 || cy > 600 {
+				t.Errorf("point %d at CSS (%g, %g), outside the 900x600 window", i, cx, cy)
+			}
+		}
+	}()
+	<-done
+}
