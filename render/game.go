@@ -38,8 +38,8 @@ type controller interface {
 var _ controller = (*app.State)(nil)
 
 // Game is the ebiten game of the playground. Create it with NewGame and run it with
-// ebiten.RunGame. Its methods other than ToScreen, FromScreen, FPS, SetHeatmaps and
-// OnFirstFrame must be called by ebiten only.
+// ebiten.RunGame. Update, Draw, Layout and LayoutF are for ebiten to call; the others are
+// safe to call from any goroutine (the page's JavaScript API).
 type Game struct {
 	st      controller
 	in      inputSource

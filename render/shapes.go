@@ -58,7 +58,7 @@ func (s *shapes) box(cx, cy, hx, hy, r, ring, ux, uy float32, c rgba) {
 	s.verts = slices.Grow(s.verts, 4)[:n+4]
 	v := s.verts[n : n+4 : n+4]
 	// Corners in the box's frame: (-ex,-ey), (ex,-ey), (-ex,ey), (ex,ey), rotated onto (ux, uy).
-	ax, ay := ex*ux, ex*uy // the half extent along the box's x axis
+	ax, ay := ex*ux, ex*uy  // the half extent along the box's x axis
 	bx, by := -ey*uy, ey*ux // and along its y axis
 	for k := range v {
 		sx, sy := float32(k&1*2-1), float32(k>>1*2-1)
