@@ -44,7 +44,9 @@ func benchGame(b testing.TB, i int, running bool) *Game {
 	if err := g.Update(); err != nil {
 		b.Fatal(err)
 	}
-	g.prepare()
+	// The CPU side only: the images the GPU draws are not needed to build the batches.
+	g.eval.setNetwork(g.snap.Net, g.snap.WeightsVersion)
+	g.updateActs()
 	g.buildBatches()
 	return g
 }

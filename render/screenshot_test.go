@@ -116,6 +116,7 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 		g := newGame(st, &stillInput{})
+		g.SetUniformLimit(4096) // as headless Chromium's SwiftShader reports
 		saveScreenshot(t, renderGame(t, g, 1100, 700, 1), "largest.png")
 	})
 	t.Run("teaching and tooltip", func(t *testing.T) {
