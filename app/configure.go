@@ -59,8 +59,7 @@ func (st *State) SetWeights(p nn.Params) error {
 	}
 	st.weightsVersion++
 	st.message = ""
-	st.evaluate()
-	st.record()
+	st.measure()
 	st.emit(EventStep)
 	return nil
 }

@@ -23,6 +23,9 @@ type Setup struct {
 	Teach    int       // point to open teaching mode on, -1 for none
 	Autoplay bool
 	Controls []string // the controls to show; nil shows all
+	// Origins are the parent pages allowed to drive an embed by postMessage: origins such as
+	// "https://course.example.org", or "*" for any. None: only the page's own origin.
+	Origins []string
 }
 
 // Problem is one URL parameter that could not be used, and why. The page shows it and uses the
@@ -245,6 +248,13 @@ func ParseQuery(raw string) (Setup, []Problem) {
 			su.Controls = slices.DeleteFunc(slices.Clone(shown), func(c string) bool { return slices.Contains(names, c) })
 		}
 	}
+	if v, ok := params["origins"]; ok {
+		if o, err := parseOrigins(v); err != nil {
+			bad("origins", "%v", err)
+		} else {
+			su.Origins = o
+		}
+	}
 	for _, p := range kv {
 		if !slices.Contains(knownParams, p[0]) {
 			bad(p[0], "is not a parameter nnviz knows; known: %s", strings.Join(knownParams, ", "))
@@ -262,6 +272,25 @@ func ParseQuery(raw string) (Setup, []Problem) {
 var knownParams = []string{
 	"layers", "activation", "cost", "lr", "mode", "batch", "seed", "data", "n", "noise",
 	"points", "weights", "view", "teach", "autoplay", "speed", "label", "controls", "hide",
+	"origins",
+}
+
+// parseOrigins reads a comma-separated list of origins (scheme://host[:port]) or "*".
+func parseOrigins(v string) ([]string, error) {
+	var out []string
+	for _, o := range strings.Split(v, ",") {
+		o = strings.TrimSpace(o)
+		if o == "*" {
+			out = append(out, o)
+			continue
+		}
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
+			return nil, fmt.Errorf("%q is not an origin such as https://course.example.org, or *", o)
+		}
+		out = append(out, u.Scheme+"://"+u.Host)
+	}
+	return out, nil
 }
 
 func parseFloat(v string) (float64, error) {

@@ -32,6 +32,13 @@ func TestParseQueryGood(t *testing.T) {
 	}
 }
 
+func TestParseQueryOrigins(t *testing.T) {
+	su, probs := ParseQuery("origins=https://course.example.org,http://127.0.0.1:8081/")
+	if len(probs) > 0 || !slices.Equal(su.Origins, []string{"https://course.example.org", "http://127.0.0.1:8081"}) {
+		t.Errorf("origins = %v, problems %v", su.Origins, probs)
+	}
+}
+
 func TestParseQueryNotebookWeightsAndTeach(t *testing.T) {
 	su, probs := ParseQuery("weights=notebook&teach=0")
 	if len(probs) > 0 {
@@ -65,6 +72,8 @@ func TestParseQueryBadParamsAreNamed(t *testing.T) {
 		{"view=1,0,0,1", "view", "xmin < xmax"},
 		{"colour=red", "colour", "not a parameter"},
 		{"lr=%zz", "lr", "URL encoding"},
+		{"origins=ftp://x.org", "origins", "not an origin"},
+		{"origins=https://x.org/path", "origins", "not an origin"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {

@@ -48,7 +48,7 @@ func (st *State) Frame(dst *Snapshot) {
 	defer st.unlock()
 	if st.running {
 		// advance records its own error in st.message and pauses.
-		_ = st.advance(st.settings.Speed)
+		_ = st.advance(st.settings.Speed, st.measureSome)
 	}
 	st.fill(dst)
 }

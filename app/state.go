@@ -51,6 +51,7 @@ type State struct {
 	weightsVersion uint64
 	pointsVersion  uint64
 	highlight      Highlight
+	pass           pass // the loss measurement under way while playing
 	teaching       bool // the walk-through is open, on the selected point
 	stage          int  // its current stage
 
@@ -83,8 +84,7 @@ func New(s Settings, points []nn.Point, initial nn.Params) (*State, error) {
 	}
 	st.points = append(make([]nn.Point, 0, len(points)), points...)
 	st.syncData()
-	st.evaluate()
-	st.record()
+	st.measure()
 	return st, nil
 }
 
@@ -146,6 +146,7 @@ func (st *State) unlock() {
 // do and stops.
 func (st *State) syncData() {
 	st.pointsVersion++
+	st.pass.active = false
 	st.emit(EventPoints)
 	if len(st.points) == 0 {
 		st.dataOK = false
@@ -160,20 +161,6 @@ func (st *State) syncData() {
 		return
 	}
 	st.dataOK = true
-}
-
-// evaluate refreshes loss and accuracy over the current points.
-func (st *State) evaluate() {
-	if len(st.points) == 0 {
-		st.loss, st.acc = 0, 0
-		return
-	}
-	loss, acc, err := st.net.Evaluate(st.points)
-	if err != nil {
-		st.message = err.Error()
-		return
-	}
-	st.loss, st.acc = loss, acc
 }
 
 // errNoPoints is returned by training when the plane is empty.

@@ -107,8 +107,7 @@ func (st *State) ApplyLesson() error {
 		return err
 	}
 	st.weightsVersion++
-	st.evaluate()
-	st.record()
+	st.measure()
 	st.emit(EventStep)
 	return nil
 }

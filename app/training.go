@@ -24,6 +24,9 @@ func (st *State) Play() {
 // Pause stops training after the current frame.
 func (st *State) Pause() {
 	st.mu.Lock()
+	if st.running && st.pass.active {
+		st.measure() // what a paused learner reads is exact for the weights shown
+	}
 	st.running = false
 	st.emit(EventConfig)
 	st.unlock()
@@ -48,11 +51,11 @@ func (st *State) Step(n int) error {
 	}
 	st.mu.Lock()
 	defer st.unlock()
-	return st.advance(n)
+	return st.advance(n, st.measure)
 }
 
-// advance runs n steps with the lock held, then evaluates and records once.
-func (st *State) advance(n int) error {
+// advance runs n steps with the lock held, then measures the loss with measure.
+func (st *State) advance(n int, measure func()) error {
 	if !st.dataOK {
 		st.running = false
 		return errNoPoints
@@ -77,27 +80,9 @@ func (st *State) advance(n int) error {
 		}
 	}
 	if done > 0 {
-		st.evaluate()
-		st.record()
+		measure()
 	}
 	return err
-}
-
-// record appends the current loss and accuracy to the history.
-func (st *State) record() {
-	s := Sample{Step: st.trainer.Steps(), Loss: st.loss, Accuracy: st.acc}
-	if n := len(st.history); n > 0 && st.history[n-1].Step == s.Step {
-		st.history[n-1] = s
-		return
-	}
-	if len(st.history) == historyCap {
-		half := st.history[:0]
-		for i := 0; i < historyCap; i += 2 {
-			half = append(half, st.history[i])
-		}
-		st.history = half
-	}
-	st.history = append(st.history, s)
 }
 
 // Reset returns the network to its initial weights (the same seed, or the pinned weights) and
@@ -134,8 +119,7 @@ func (st *State) rebuild(s Settings, initial nn.Params) error {
 	st.message = ""
 	st.updateHighlight() // the shape may have changed the walk-through's stages
 	st.syncData()
-	st.evaluate()
-	st.record()
+	st.measure()
 	st.emit(EventStep)
 	st.emit(EventConfig)
 	return nil

@@ -45,7 +45,7 @@ func (a Activation) Apply(z float64) float64 {
 	case Sigmoid:
 		return sigmoid(z)
 	case Tanh:
-		return math.Tanh(z)
+		return tanh(z)
 	case ReLU:
 		if z > 0 {
 			return z
@@ -75,31 +75,40 @@ func (a Activation) Deriv(z, act float64) float64 {
 	}
 }
 
-// sigmoid is 1/(1+e^-z), written so that neither branch can overflow:
-// for z < 0 it uses e^z/(1+e^z), whose exponential is at most 1.
-func sigmoid(z float64) float64 {
-	if z >= 0 {
-		return 1 / (1 + math.Exp(-z))
-	}
-	e := math.Exp(z)
-	return e / (1 + e)
-}
-
-// applyVec writes sigma(z[i]) into a[i].
+// applyVec writes sigma(z[i]) into out[i]; out must not overlap z. The
+// sigmoid and tanh bodies are written out here, not called per element,
+// because calls are what cost in wasm. Both take their exponential as
+// e^(-c|z|), which never overflows:
+//
+//	sigmoid(z) = 1/(1+e) for z >= 0, e/(1+e) for z < 0, with e = e^-|z|
+//	tanh(z) = sign(z) -m/(2+m), with m = e^-2|z| - 1 (an expm1, accurate near 0)
 func (a Activation) applyVec(z, out []float64) {
 	out = out[:len(z)]
 	switch a {
 	case Sigmoid:
+		expNegAbs(z, out, 1, 0)
 		for i, v := range z {
-			out[i] = sigmoid(v)
+			e := out[i]
+			if v >= 0 {
+				out[i] = 1 / (1 + e)
+			} else {
+				out[i] = e / (1 + e)
+			}
 		}
 	case Tanh:
+		expNegAbs(z, out, 2, 1)
 		for i, v := range z {
-			out[i] = math.Tanh(v)
+			m := out[i]
+			out[i] = math.Copysign(-m/(2+m), v)
 		}
 	case ReLU:
+		// A comparison, not the builtin max: that is a runtime call in wasm.
 		for i, v := range z {
-			out[i] = max(v, 0)
+			if v > 0 {
+				out[i] = v
+			} else {
+				out[i] = 0
+			}
 		}
 	default:
 		copy(out, z)
@@ -126,36 +135,4 @@ func (a Activation) mulDerivVec(act, d []float64) {
 			}
 		}
 	}
-}
-
-// softmax writes e^z_i / sum_j e^z_j into out, shifted by max z so that no
-// exponential overflows.
-func softmax(z, out []float64) {
-	out = out[:len(z)]
-	m := z[0]
-	for _, v := range z[1:] {
-		m = max(m, v)
-	}
-	var s float64
-	for i, v := range z {
-		e := math.Exp(v - m)
-		out[i] = e
-		s += e
-	}
-	for i := range out {
-		out[i] /= s
-	}
-}
-
-// logSumExp returns log(sum_i e^z_i) without overflow.
-func logSumExp(z []float64) float64 {
-	m := z[0]
-	for _, v := range z[1:] {
-		m = max(m, v)
-	}
-	var s float64
-	for _, v := range z {
-		s += math.Exp(v - m)
-	}
-	return m + math.Log(s)
 }

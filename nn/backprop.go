@@ -9,35 +9,11 @@ import (
 // a weight or bias to NaN or infinity. The step is undone.
 var ErrDiverged = errors.New("nn: training diverged")
 
-// backward computes delta_l for l = L down to 2 from the last forward pass
-// and the one-hot label y:
-//
-//	delta_L = (a_L - y) * sigma'(z_L)   (quadratic, the notebook's In [23])
-//	delta_L = a_L - y                   (cross-entropy with softmax)
-//	delta_l = (w_{l+1}^T delta_{l+1}) * sigma'(z_l)   (In [27])
+// backward computes delta_l of the last forward pass of one point (in
+// n.one) for the one-hot label y.
 func (n *Network) backward(y [2]float64) {
-	L := n.L()
-	act := n.cfg.Activation
-	out := &n.lay[L]
-	for k := range out.delta {
-		out.delta[k] = out.a[k] - y[k]
-	}
-	if n.cfg.Cost != CrossEntropy {
-		act.mulDerivVec(out.a, out.delta)
-	}
-	for l := L - 1; l >= 2; l-- {
-		d := n.lay[l].delta
-		next := &n.lay[l+1]
-		cols := len(d)
-		clear(d)
-		for i, dn := range next.delta {
-			row := next.wd[i*cols : i*cols+cols]
-			for j, w := range row {
-				d[j] += w * dn
-			}
-		}
-		act.mulDerivVec(n.lay[l].a, d)
-	}
+	n.one.y[0], n.one.y[1] = y[0], y[1]
+	n.backwardOne()
 }
 
 // grads is the scratch space of gradient steps for one network shape,
@@ -67,55 +43,38 @@ func (g *grads) clearGrads() {
 	}
 }
 
-// accumulate adds dw_l = delta_l a_{l-1}^T and db_l = delta_l of the last
-// backward pass to the gradients.
-func (g *grads) accumulate(n *Network) {
-	for l := 2; l <= n.L(); l++ {
-		d := n.lay[l].delta
-		prev := n.lay[l-1].a
-		cols := len(prev)
-		gw, gb := g.gw[l], g.gb[l]
-		gb = gb[:len(d)]
-		for i, di := range d {
-			gb[i] += di
-			row := gw[i*cols : i*cols+cols]
-			for j, a := range prev {
-				row[j] += di * a
-			}
-		}
-	}
-}
-
-// applyDeltas is one online step straight from the last backward pass:
-// w_l -= eta*(delta_l a_{l-1}^T + l2*w_l) and b_l -= eta*delta_l, for l =
-// L down to 2 as the notebook's In [34] does. It undoes the step and
-// returns a wrapped ErrDiverged if any result is not finite.
+// applyDeltas is one online step straight from the last backward pass of
+// n.one: w_l -= eta*(delta_l a_{l-1}^T + l2*w_l) and b_l -= eta*delta_l,
+// for l = L down to 2 as the notebook's In [34] does. It undoes the step
+// and returns a wrapped ErrDiverged if any result is not finite.
 func (g *grads) applyDeltas(n *Network, eta, l2 float64) error {
+	etaL2 := eta * l2
 	for l := n.L(); l >= 2; l-- {
 		ly := &n.lay[l]
-		prev := n.lay[l-1].a
-		cols := len(prev)
-		w, bw := ly.wd, g.bw[l]
+		prev, delta := n.one.a[l-1], n.one.delta[l]
+		rows, cols := len(delta), len(prev)
+		w, bw := ly.wd[:rows*cols], g.bw[l][:rows*cols]
+		b, bb := ly.bd[:rows], g.bb[l][:rows]
 		var bad float64 // stays 0 while every result is finite: v-v is NaN for Inf and NaN
-		for i, di := range ly.delta {
-			row := w[i*cols : i*cols+cols]
-			brow := bw[i*cols : i*cols+cols]
-			for j, a := range prev {
-				old := row[j]
-				brow[j] = old
-				v := old - eta*(di*a+l2*old)
-				row[j] = v
+		k := 0
+		for _, d := range delta {
+			ed := eta * d
+			for _, a := range prev {
+				old := w[k]
+				bw[k] = old
+				v := old - (ed*a + etaL2*old)
+				w[k] = v
 				bad += v - v
+				k++
 			}
 		}
 		if bad != 0 {
 			return g.undo(n, l, true)
 		}
-		b, bb := ly.bd, g.bb[l]
-		for i, di := range ly.delta {
+		for i, d := range delta {
 			old := b[i]
 			bb[i] = old
-			v := old - eta*di
+			v := old - eta*d
 			b[i] = v
 			bad += v - v
 		}

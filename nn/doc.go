@@ -11,9 +11,16 @@
 // as the notebook does for its 2-3-2 network.
 //
 // The package is pure Go (gonum only): it runs natively, as wasm under Node
-// and in the browser. Hot loops (training steps, grid prediction) work on
-// the matrices' backing slices with preallocated scratch space, so they do
-// not allocate.
+// and in the browser. Hot loops work on the matrices' backing slices with
+// preallocated scratch space and do not allocate (ProbGrid and NeuronGrid
+// allocate their scratch on the first call). A single point (Forward,
+// Trace, online steps) goes through flat loops; grid rows and batches go
+// through the network in panels of up to 64 points, one column per point,
+// summed in the same order, so a point's output is bit for bit the same
+// either way. Sigmoid and tanh use the package's own table-driven
+// exponential (within about 3 ulps of math.Exp and math.Tanh), which costs
+// a fraction of math.Exp in wasm; the same code runs natively and in wasm,
+// so both give the same numbers.
 //
 // A Network and a Trainer are not safe for concurrent use.
 //

@@ -5,34 +5,15 @@ import (
 	"math"
 )
 
-// forward runs the forward pass for the point (x, y), filling z_l and a_l
-// of every layer: z_l = w_l a_{l-1} + b_l, a_l = sigma(z_l), with a softmax
-// output layer under CrossEntropy.
+// forward runs the forward pass for the point (x, y) in n.one.
 func (n *Network) forward(x, y float64) {
-	in := n.lay[1].a
+	in := n.one.a[1]
 	in[0], in[1] = x, y
-	L := n.L()
-	for l := 2; l <= L; l++ {
-		ly := &n.lay[l]
-		prev := n.lay[l-1].a
-		cols := len(prev)
-		z, w, b := ly.z, ly.wd, ly.bd
-		b = b[:len(z)]
-		for i := range z {
-			row := w[i*cols : i*cols+cols]
-			s := b[i]
-			for j, v := range row {
-				s += v * prev[j]
-			}
-			z[i] = s
-		}
-		if l == L && n.cfg.Cost == CrossEntropy {
-			softmax(z, ly.a)
-		} else {
-			n.cfg.Activation.applyVec(z, ly.a)
-		}
-	}
+	n.forwardOne()
 }
+
+// output returns a_L of the last forward pass of one point.
+func (n *Network) output() []float64 { return n.one.a[n.L()] }
 
 // Forward runs the forward pass for one point and returns the activations
 // of every layer: acts[0] = a_1 (the input), acts[L-1] = a_L. The slices
@@ -46,28 +27,35 @@ func (n *Network) Forward(x, y float64) [][]float64 {
 // Prob is the class-1 score in [0,1] for a point: with CrossEntropy, the
 // softmax output a_L[2]; with Quadratic, clamp(0.5 + (a_L[2]-a_L[1])/2, 0,
 // 1). Prob > 0.5 exactly when the network predicts label 1 (a_L[2] >
-// a_L[1]), so 0.5 is the decision boundary.
+// a_L[1]), so 0.5 is the decision boundary. Prob never returns NaN: an
+// output that overflowed to NaN gives 0.5.
 func (n *Network) Prob(x, y float64) float64 {
 	n.forward(x, y)
-	return n.prob(n.lay[n.L()].a)
+	out := n.output()
+	return n.prob(out[0], out[1])
 }
 
-// prob turns the output activations into Prob's score.
-func (n *Network) prob(out []float64) float64 {
-	a1, a2 := out[0], out[1]
+// prob turns the output activations a_L = (a1, a2) into Prob's score.
+func (n *Network) prob(a1, a2 float64) float64 {
 	var p float64
 	if n.cfg.Cost == CrossEntropy {
 		p = a2
 	} else {
-		p = min(max(0.5+(a2-a1)/2, 0), 1)
+		p = 0.5 + (a2-a1)/2
+		if p < 0 {
+			p = 0
+		} else if p > 1 {
+			p = 1
+		}
 	}
 	// Rounding may put p on the wrong side of 0.5 when a1 and a2 are a few
-	// ulps apart; the prediction (a2 > a1) decides.
+	// ulps apart; the prediction (a2 > a1) decides. An output that
+	// overflowed to NaN (only absurd weights get there) is undecided: 0.5.
 	if a2 > a1 {
 		if !(p > 0.5) {
 			p = math.Nextafter(0.5, 1)
 		}
-	} else if p > 0.5 {
+	} else if !(p <= 0.5) {
 		p = 0.5
 	}
 	return p
@@ -77,8 +65,7 @@ func (n *Network) prob(out []float64) float64 {
 // a_L[1], else -1.
 func (n *Network) Predict(x, y float64) int {
 	n.forward(x, y)
-	out := n.lay[n.L()].a
-	if out[1] > out[0] {
+	if out := n.output(); out[1] > out[0] {
 		return 1
 	}
 	return -1
@@ -86,19 +73,19 @@ func (n *Network) Predict(x, y float64) int {
 
 // ProbGrid writes Prob(xs[i], ys[j]) into out[j*len(xs)+i]. It returns an
 // error if len(out) is not len(xs)*len(ys) or a coordinate fails
-// CheckPoints' rules. It does not allocate.
+// CheckPoints' rules. The points go through the network a panel at a
+// time; after the first call it does not allocate.
 func (n *Network) ProbGrid(xs, ys []float64, out []float64) error {
 	if err := checkGrid(xs, ys, out); err != nil {
 		return err
 	}
 	L := n.L()
-	for j, y := range ys {
-		row := out[j*len(xs) : (j+1)*len(xs)]
-		for i, x := range xs {
-			n.forward(x, y)
-			row[i] = n.prob(n.lay[L].a)
+	n.eachGridPanel(xs, ys, func(p *panel, dst []float64) {
+		a := p.a[L]
+		for k := range dst {
+			dst[k] = n.prob(a[k], a[p.m+k])
 		}
-	}
+	}, out)
 	return nil
 }
 
@@ -115,15 +102,31 @@ func (n *Network) NeuronGrid(l, i int, xs, ys []float64, out []float64) error {
 	if err := checkGrid(xs, ys, out); err != nil {
 		return err
 	}
-	a := n.lay[l].a
+	n.eachGridPanel(xs, ys, func(p *panel, dst []float64) {
+		copy(dst, p.a[l][i*p.m:(i+1)*p.m])
+	}, out)
+	return nil
+}
+
+// eachGridPanel runs the forward pass over the grid a panel of points at a
+// time, and calls emit with each panel and the part of out it covers.
+func (n *Network) eachGridPanel(xs, ys []float64, emit func(p *panel, dst []float64), out []float64) {
+	if n.grid == nil {
+		n.grid = newPanel(n.cfg.Layers, panelWidth)
+	}
+	p := n.grid
+	var yrow [panelWidth]float64
 	for j, y := range ys {
-		row := out[j*len(xs) : (j+1)*len(xs)]
-		for k, x := range xs {
-			n.forward(x, y)
-			row[k] = a[i]
+		for start := 0; start < len(xs); start += panelWidth {
+			chunk := xs[start:min(start+panelWidth, len(xs))]
+			for k := range chunk {
+				yrow[k] = y
+			}
+			p.setInput(chunk, yrow[:len(chunk)])
+			n.forwardPanel(p)
+			emit(p, out[j*len(xs)+start:][:len(chunk)])
 		}
 	}
-	return nil
 }
 
 func checkGrid(xs, ys, out []float64) error {
@@ -145,21 +148,21 @@ func checkGrid(xs, ys, out []float64) error {
 
 // cost returns C_x for the last forward pass against the one-hot y.
 func (n *Network) cost(y [2]float64) float64 {
-	out := &n.lay[n.L()]
+	z, a := n.one.z[n.L()], n.one.a[n.L()]
 	if n.cfg.Cost == CrossEntropy {
-		// -sum y_k log a_k with log a_k = z_k - logsumexp(z): no log(0).
-		lse := logSumExp(out.z)
-		var c float64
-		for k, yk := range y {
-			if yk != 0 {
-				c -= yk * (out.z[k] - lse)
-			}
+		// -sum y_k log a_k = log(1 + e^(z_o - z_k)) for the one-hot label k
+		// and the other output o, computed as a softplus that neither
+		// overflows nor loses digits when the cost is small.
+		k := 0
+		if y[1] != 0 {
+			k = 1
 		}
-		return c
+		d := z[1-k] - z[k]
+		return max(d, 0) + math.Log1p(expNeg(d))
 	}
 	var s float64
 	for k, yk := range y {
-		d := out.a[k] - yk
+		d := a[k] - yk
 		s += d * d
 	}
 	return s / 2
@@ -176,7 +179,7 @@ func (n *Network) Evaluate(pts []Point) (loss, accuracy float64, err error) {
 	if err := CheckPoints(pts); err != nil {
 		return 0, 0, err
 	}
-	out := n.lay[n.L()].a
+	out := n.output()
 	correct := 0
 	for i, p := range pts {
 		y, _ := ConvertLabel(p.Label)
@@ -185,10 +188,10 @@ func (n *Network) Evaluate(pts []Point) (loss, accuracy float64, err error) {
 		if math.IsNaN(c) || math.IsInf(c, 0) {
 			return 0, 0, fmt.Errorf("nn: cost of point %d is %v: the network's output is not finite", i, c)
 		}
-		loss += c
+		loss += c / float64(len(pts)) // a sum of finite costs could overflow; a mean cannot
 		if (out[1] > out[0]) == (p.Label == 1) {
 			correct++
 		}
 	}
-	return loss / float64(len(pts)), float64(correct) / float64(len(pts)), nil
+	return loss, float64(correct) / float64(len(pts)), nil
 }

@@ -87,9 +87,9 @@ func TestGoldenNotebookTrace(t *testing.T) {
 				old = n.B(l)
 			}
 			var want mat.Dense
-			want.Scale(-0.1, tr.Get(map[string]string{"w": "dw_", "b": "db_"}[kind]+strconv.Itoa(l)))
+			want.Scale(-0.1, tr.Get(map[string]string{"w": "dw_", "b": "db_"}[kind]+itoa(l)))
 			want.Add(old, &want)
-			name := kind + "_" + strconv.Itoa(l) + "_new"
+			name := kind + "_" + itoa(l) + "_new"
 			if got := tr.Get(name); got == nil || !mat.EqualApprox(got, &want, 1e-15) {
 				t.Errorf("In [34]: %s = %v, want %v", name, got, mat.Formatted(&want))
 			}
@@ -167,3 +167,5 @@ func paramsEqual(a, b Params) bool {
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+func itoa(i int) string { return strconv.Itoa(i) }

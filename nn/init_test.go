@@ -2,6 +2,7 @@ package nn
 
 import (
 	"math"
+	"runtime"
 	"testing"
 )
 
@@ -94,5 +95,49 @@ func TestInitStandardNormal(t *testing.T) {
 	}
 	if b.Config().Seed != 1 {
 		t.Errorf("after Reinit(1), Config().Seed = %d", b.Config().Seed)
+	}
+}
+
+// TestTrainingPinned pins a few numbers after 200 mini-batch steps, as
+// computed natively on linux/amd64. The package's own exponential and
+// summation order make training deterministic across platforms, so the
+// wasm run of this test must give exactly the same numbers. Architectures
+// where Go fuses multiply-adds (arm64, ppc64, s390x) round differently and
+// are held to 1e-9.
+func TestTrainingPinned(t *testing.T) {
+	pts, err := Dataset("spiral", 50, 0.1, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		cfg          Config
+		w2, bL, prob float64
+	}{
+		{DefaultConfig(), 0.08174562220677876, -0.10225303008060514, 0.5030471592690371},
+		{Config{Layers: []int{2, 8, 8, 2}, Activation: Tanh, Cost: CrossEntropy, Seed: 5}, 1.5030440627708983, 1.0290758497660148, 0.11854650928208808},
+	}
+	for _, tc := range tests {
+		n, _ := New(tc.cfg)
+		tr, _ := NewTrainer(n, TrainConfig{StepSize: 0.1, Mode: MiniBatch, Batch: 3, Seed: 2})
+		if err := tr.SetData(pts); err != nil {
+			t.Fatal(err)
+		}
+		for range 200 {
+			if err := tr.Step(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p := n.Params()
+		got, want := [3]float64{p[0].W[0][0], p[len(p)-1].B[1], n.Prob(0.3, -0.7)}, [3]float64{tc.w2, tc.bL, tc.prob}
+		tol := 0.0
+		if runtime.GOARCH != "amd64" && runtime.GOARCH != "wasm" {
+			tol = 1e-9
+		}
+		for i := range got {
+			if math.Abs(got[i]-want[i]) > tol {
+				t.Errorf("%v after 200 steps: w_2[1,1], b_L[2], Prob = %v, want %v", tc.cfg.Layers, got, want)
+				break
+			}
+		}
 	}
 }

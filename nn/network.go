@@ -7,14 +7,11 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// layer holds one layer's parameters and its scratch space. The slices wd
-// and bd are the backing arrays of w and b, so writes through either are
-// seen by both.
+// layer holds one layer's parameters. The slices wd and bd are the backing
+// arrays of w and b, so writes through either are seen by both.
 type layer struct {
 	w, b   *mat.Dense // w_l (n_l x n_{l-1}) and b_l (n_l x 1); nil for layer 1
 	wd, bd []float64  // w.RawMatrix().Data and b.RawMatrix().Data, rows contiguous
-	z, a   []float64  // z_l and a_l of the last forward pass
-	delta  []float64  // delta_l of the last backward pass
 }
 
 // Network is a fully connected network in the notebook's terms: layer 1 is
@@ -22,7 +19,9 @@ type layer struct {
 type Network struct {
 	cfg  Config
 	lay  []layer     // indexed by layer number: lay[1] is the input, lay[L] the output
-	acts [][]float64 // acts[i] is lay[i+1].a, returned by Forward
+	one  *panel      // one point's z_l, a_l and delta_l (Forward, Trace, online steps)
+	grid *panel      // grid rows (ProbGrid, NeuronGrid), allocated on first use
+	acts [][]float64 // acts[i] is one.a[i+1], returned by Forward
 }
 
 // New returns a network of the configured shape, its weights and biases
@@ -40,8 +39,8 @@ func New(cfg Config) (*Network, error) {
 // alloc builds a zero network of a valid configuration.
 func alloc(cfg Config) *Network {
 	L := len(cfg.Layers)
-	n := &Network{cfg: cfg, lay: make([]layer, L+1), acts: make([][]float64, L)}
-	n.lay[1].a = make([]float64, Inputs)
+	n := &Network{cfg: cfg, lay: make([]layer, L+1), one: newPanel(cfg.Layers, 1), acts: make([][]float64, L)}
+	n.one.m = 1
 	for l := 2; l <= L; l++ {
 		rows, cols := cfg.Layers[l-1], cfg.Layers[l-2]
 		ly := &n.lay[l]
@@ -49,12 +48,9 @@ func alloc(cfg Config) *Network {
 		ly.bd = make([]float64, rows)
 		ly.w = mat.NewDense(rows, cols, ly.wd)
 		ly.b = mat.NewDense(rows, 1, ly.bd)
-		ly.z = make([]float64, rows)
-		ly.a = make([]float64, rows)
-		ly.delta = make([]float64, rows)
 	}
 	for l := 1; l <= L; l++ {
-		n.acts[l-1] = n.lay[l].a
+		n.acts[l-1] = n.one.a[l]
 	}
 	return n
 }

@@ -43,6 +43,33 @@ func TestProbGridMatchesProb(t *testing.T) {
 	}
 }
 
+// TestGridPanels checks a grid wider than a panel (64 points), so that
+// full and partial panels both occur, against Prob point by point.
+func TestGridPanels(t *testing.T) {
+	xs := make([]float64, 150)
+	for i := range xs {
+		xs[i] = -6 + 12*float64(i)/149
+	}
+	ys := []float64{-3.3, 0.1, 5}
+	out := make([]float64, len(xs)*len(ys))
+	for _, cfg := range []Config{
+		{Layers: []int{2, 8, 8, 8, 8, 8, 8, 2}, Activation: Tanh, Seed: 4},
+		{Layers: []int{2, 5, 13, 2}, Activation: Sigmoid, Cost: CrossEntropy, Seed: 4},
+	} {
+		n, _ := New(cfg)
+		if err := n.ProbGrid(xs, ys, out); err != nil {
+			t.Fatal(err)
+		}
+		for j, y := range ys {
+			for i, x := range xs {
+				if got, want := out[j*len(xs)+i], n.Prob(x, y); got != want {
+					t.Fatalf("%v: ProbGrid at (%v,%v) = %v, Prob = %v", cfg.Layers, x, y, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestProbAgreesWithPredict checks that Prob is in [0,1] and above 0.5
 // exactly where Predict says 1, including where the two outputs are a few
 // ulps apart.

@@ -56,7 +56,9 @@ func (t *Trace) addCol(name string, v []float64) {
 // Trace computes every intermediate of one online training step on p with
 // stepSize (the notebook's step_size), without changing n: the step is
 // taken on a copy. It returns an error for an invalid point or step size,
-// or a wrapped ErrDiverged if the step would make a weight non-finite.
+// a wrapped ErrDiverged if the step would make a weight non-finite, or an
+// error naming the first entry that is not finite (only networks whose
+// weights are large enough to overflow get there).
 func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
 	if err := CheckPoints([]Point{p}); err != nil {
 		return nil, err
@@ -71,16 +73,16 @@ func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
 	t := &Trace{}
 
 	c.forward(p.X, p.Y)
-	t.addCol("a_1", c.lay[1].a)
+	t.addCol("a_1", c.one.a[1])
 	for l := 2; l <= L; l++ {
-		t.addCol(fmt.Sprintf("z_%d", l), c.lay[l].z)
-		t.addCol(fmt.Sprintf("a_%d", l), c.lay[l].a)
+		t.addCol(fmt.Sprintf("z_%d", l), c.one.z[l])
+		t.addCol(fmt.Sprintf("a_%d", l), c.one.a[l])
 	}
 	t.addCol("y", y[:])
 	t.add("C_x", mat.NewDense(1, 1, []float64{c.cost(y)}))
 
 	c.backward(y)
-	out := c.lay[L].a
+	out := c.one.a[L]
 	dCda := make([]float64, Outputs)
 	for k := range dCda {
 		if c.cfg.Cost == CrossEntropy {
@@ -93,26 +95,26 @@ func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
 	}
 	t.addCol(fmt.Sprintf("dC_da_%d", L), dCda)
 	sigmaPrime := func(l int) []float64 {
-		s := make([]float64, len(c.lay[l].a))
-		for i, a := range c.lay[l].a {
-			s[i] = act.Deriv(c.lay[l].z[i], a)
+		s := make([]float64, len(c.one.a[l]))
+		for i, a := range c.one.a[l] {
+			s[i] = act.Deriv(c.one.z[l][i], a)
 		}
 		return s
 	}
 	if c.cfg.Cost != CrossEntropy {
 		t.addCol(fmt.Sprintf("sigma_prime_%d", L), sigmaPrime(L))
 	}
-	t.addCol(fmt.Sprintf("delta_%d", L), c.lay[L].delta)
+	t.addCol(fmt.Sprintf("delta_%d", L), c.one.delta[L])
 	for l := L - 1; l >= 2; l-- {
 		t.addCol(fmt.Sprintf("sigma_prime_%d", l), sigmaPrime(l))
-		t.addCol(fmt.Sprintf("delta_%d", l), c.lay[l].delta)
+		t.addCol(fmt.Sprintf("delta_%d", l), c.one.delta[l])
 	}
 	for l := L; l >= 2; l-- {
-		t.addCol(fmt.Sprintf("db_%d", l), c.lay[l].delta)
+		t.addCol(fmt.Sprintf("db_%d", l), c.one.delta[l])
 	}
 	for l := L; l >= 2; l-- {
-		dw := mat.NewDense(len(c.lay[l].delta), len(c.lay[l-1].a), nil)
-		dw.Outer(1, mat.NewVecDense(len(c.lay[l].delta), c.lay[l].delta), mat.NewVecDense(len(c.lay[l-1].a), c.lay[l-1].a))
+		dw := mat.NewDense(len(c.one.delta[l]), len(c.one.a[l-1]), nil)
+		dw.Outer(1, mat.NewVecDense(len(c.one.delta[l]), c.one.delta[l]), mat.NewVecDense(len(c.one.a[l-1]), c.one.a[l-1]))
 		t.add(fmt.Sprintf("dw_%d", l), dw)
 	}
 
@@ -124,6 +126,13 @@ func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
 		t.add(fmt.Sprintf("b_%d_new", l), mat.DenseCopyOf(c.lay[l].b))
 	}
 	c.forward(p.X, p.Y)
-	t.addCol(fmt.Sprintf("a_%d_new", L), c.lay[L].a)
+	t.addCol(fmt.Sprintf("a_%d_new", L), c.one.a[L])
+	for _, e := range t.Entries {
+		for _, v := range e.M.RawMatrix().Data {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("nn: trace: %s has the entry %v (the network's output overflowed)", e.Name, v)
+			}
+		}
+	}
 	return t, nil
 }

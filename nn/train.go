@@ -88,6 +88,7 @@ type Trainer struct {
 	n     *Network
 	cfg   TrainConfig
 	g     *grads
+	p     *panel // a block of the batch's points
 	data  []Point
 	ys    [][2]float64 // one-hot labels of data
 	order []int        // this epoch's order of data
@@ -107,7 +108,7 @@ func NewTrainer(n *Network, cfg TrainConfig) (*Trainer, error) {
 		return nil, err
 	}
 	pcg := rand.NewPCG(cfg.Seed, ShuffleStream)
-	return &Trainer{n: n, cfg: cfg, g: newGrads(n), pcg: pcg, rng: rand.New(pcg)}, nil
+	return &Trainer{n: n, cfg: cfg, g: newGrads(n), p: newPanel(n.cfg.Layers, panelWidth), pcg: pcg, rng: rand.New(pcg)}, nil
 }
 
 // Network returns the network being trained.
@@ -193,9 +194,12 @@ func (t *Trainer) Step() error {
 	var err error
 	switch cfg.Mode {
 	case Online:
-		p := t.data[t.order[t.pos]]
-		n.forward(p.X, p.Y)
-		n.backward(t.ys[t.order[t.pos]])
+		i := t.order[t.pos]
+		one := n.one
+		one.a[1][0], one.a[1][1] = t.data[i].X, t.data[i].Y
+		one.y[0], one.y[1] = t.ys[i][0], t.ys[i][1]
+		n.forwardOne()
+		n.backwardOne()
 		err = t.g.applyDeltas(n, cfg.StepSize, cfg.L2)
 		if err == nil {
 			t.advance(1)
@@ -217,25 +221,30 @@ func (t *Trainer) Step() error {
 }
 
 // batchStep averages the gradient over the points idx (all points if idx
-// is nil) and applies it.
+// is nil) and applies it. The points go through the network a panel at a
+// time.
 func (t *Trainer) batchStep(idx []int) error {
-	n, g := t.n, t.g
+	n, g, p := t.n, t.g, t.p
 	g.clearGrads()
 	m := len(idx)
 	if idx == nil {
 		m = len(t.data)
-		for i, p := range t.data {
-			n.forward(p.X, p.Y)
-			n.backward(t.ys[i])
-			g.accumulate(n)
+	}
+	for start := 0; start < m; start += panelWidth {
+		w := min(panelWidth, m-start)
+		p.m = w
+		in, y := p.a[1], p.y
+		for k := range w {
+			i := start + k
+			if idx != nil {
+				i = idx[i]
+			}
+			in[k], in[w+k] = t.data[i].X, t.data[i].Y
+			y[k], y[w+k] = t.ys[i][0], t.ys[i][1]
 		}
-	} else {
-		for _, i := range idx {
-			p := t.data[i]
-			n.forward(p.X, p.Y)
-			n.backward(t.ys[i])
-			g.accumulate(n)
-		}
+		n.forwardPanel(p)
+		n.backwardPanel(p)
+		g.accumulatePanel(n, p)
 	}
 	return g.applyGrads(n, t.cfg.StepSize, 1/float64(m), t.cfg.L2)
 }

@@ -13,7 +13,7 @@ import (
 // and a range of shapes.
 func allConfigs() []Config {
 	var cfgs []Config
-	shapes := [][]int{{2, 2}, {2, 3, 2}, {2, 5, 4, 2}, {2, 16, 2}, {2, 3, 3, 3, 3, 3, 3, 3, 3, 2}}
+	shapes := [][]int{{2, 2}, {2, 3, 2}, {2, 5, 4, 2}, {2, 16, 2}, {2, 12, 13, 2}, {2, 3, 3, 3, 3, 3, 3, 3, 3, 2}}
 	for si, s := range shapes {
 		for _, a := range []Activation{Sigmoid, Tanh, ReLU, Linear} {
 			for _, c := range []Cost{Quadratic, CrossEntropy} {
@@ -91,6 +91,10 @@ func close(a, b, tol float64) bool {
 // average does not depend on the order), and full batch with an L2 term.
 func TestStepModes(t *testing.T) {
 	pts := NotebookData()
+	many, err := Dataset("spiral", 150, 0.1, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		cfg  TrainConfig
@@ -101,9 +105,14 @@ func TestStepModes(t *testing.T) {
 		{"minibatch of all", TrainConfig{StepSize: 0.2, Mode: MiniBatch, Batch: 10, Seed: 4}, pts},
 		{"minibatch larger than data", TrainConfig{StepSize: 0.2, Mode: MiniBatch, Batch: 50, Seed: 4}, pts},
 		{"batch L2", TrainConfig{StepSize: 0.1, Mode: FullBatch, L2: 0.05, Seed: 4}, pts},
+		{"batch of 150 (three panels)", TrainConfig{StepSize: 0.1, Mode: FullBatch, Seed: 4}, many},
 	}
 	for _, tc := range tests {
-		for _, cfg := range []Config{{Layers: []int{2, 4, 3, 2}, Activation: Tanh, Seed: 3}, {Layers: []int{2, 3, 2}, Cost: CrossEntropy, Seed: 5}} {
+		for _, cfg := range []Config{
+			{Layers: []int{2, 4, 3, 2}, Activation: Tanh, Seed: 3},
+			{Layers: []int{2, 3, 2}, Cost: CrossEntropy, Seed: 5},
+			{Layers: []int{2, 9, 8, 2}, Activation: ReLU, Seed: 6},
+		} {
 			n, err := New(cfg)
 			if err != nil {
 				t.Fatal(err)

@@ -1,0 +1,380 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"github.com/nnviz/nnviz/app"
+	"github.com/nnviz/nnviz/nn"
+	"github.com/nnviz/nnviz/render"
+)
+
+// api binds window.nnviz to a playground. Every method is a Go function that returns
+// {ok: true, value} or {ok: false, error}; the page's api.js turns the second into a thrown
+// Error, because a Go callback cannot throw.
+type api struct {
+	st       *app.State
+	game     *render.Game
+	setup    app.Setup
+	problems []app.Problem
+	funcs    []js.Func
+}
+
+func newAPI(st *app.State, game *render.Game, su app.Setup, problems []app.Problem) *api {
+	return &api{st: st, game: game, setup: su, problems: problems}
+}
+
+// method is one window.nnviz method: it returns a value for JavaScript, or an error.
+type method func(args []js.Value) (any, error)
+
+// wrap makes a js.Func of m that can never crash the wasm: a panic becomes an error.
+func (a *api) wrap(name string, m method) js.Func {
+	f := js.FuncOf(func(_ js.Value, args []js.Value) (result any) {
+		defer func() {
+			if r := recover(); r != nil {
+				result = object("ok", false, "error", fmt.Sprintf("%s: internal error: %v", name, r))
+			}
+		}()
+		v, err := m(args)
+		if err != nil {
+			return object("ok", false, "error", err.Error())
+		}
+		return object("ok", true, "value", v)
+	})
+	a.funcs = append(a.funcs, f)
+	return f
+}
+
+// install hands the methods to api.js, which publishes window.nnviz and announces 'ready'.
+func (a *api) install() {
+	raw := map[string]any{}
+	for name, m := range a.methods() {
+		raw[name] = a.wrap(name, m)
+	}
+	installer := js.Global().Get("__nnvizInstall")
+	if installer.Type() != js.TypeFunction {
+		js.Global().Get("console").Call("error", "nnviz: api.js is not loaded, so window.nnviz cannot be published")
+		return
+	}
+	emit := installer.Invoke(raw)
+	wants := emit.Get("wants")
+	a.st.On(func(e app.Event) {
+		// Building a payload costs allocations every frame while playing: only when heard.
+		if !wants.Invoke(string(e)).Bool() {
+			return
+		}
+		switch e {
+		case app.EventStep:
+			info := a.st.Info()
+			emit.Invoke("step", object("steps", info.Steps, "epoch", info.Epoch, "loss", info.Loss, "accuracy", info.Accuracy))
+		case app.EventPoints:
+			emit.Invoke("points", object("points", pointsTo(a.st.Points())))
+		case app.EventConfig:
+			emit.Invoke("config", nil)
+		}
+	})
+}
+
+func (a *api) methods() map[string]method {
+	return map[string]method{
+		"state": func([]js.Value) (any, error) { return infoTo(a.st.Info(), a.game.FPS()), nil },
+		"play":  func([]js.Value) (any, error) { a.st.Play(); return nil, nil },
+		"pause": func([]js.Value) (any, error) { a.st.Pause(); return nil, nil },
+		"step": func(args []js.Value) (any, error) {
+			n := 1
+			if v := arg(args, 0); !v.IsUndefined() {
+				var err error
+				if n, err = integer(v, 0, "n"); err != nil {
+					return nil, err
+				}
+			}
+			return nil, a.st.Step(n)
+		},
+		"reset": func(args []js.Value) (any, error) {
+			v := arg(args, 0)
+			if v.IsUndefined() || v.IsNull() {
+				return nil, a.st.Reset()
+			}
+			seed, err := integer(v, 0, "seed")
+			if err != nil {
+				return nil, err
+			}
+			if seed < 0 || seed > app.MaxSeed {
+				return nil, argError(0, "seed", "want a whole number from 0 to %d, got %d", uint64(app.MaxSeed), seed)
+			}
+			return nil, a.st.ResetSeed(uint64(seed))
+		},
+		"addPoint": func(args []js.Value) (any, error) {
+			x, err := number(arg(args, 0), 0, "x")
+			if err != nil {
+				return nil, err
+			}
+			y, err := number(arg(args, 1), 1, "y")
+			if err != nil {
+				return nil, err
+			}
+			label, err := integer(arg(args, 2), 2, "label")
+			if err != nil {
+				return nil, err
+			}
+			return a.st.AddPoint(x, y, label)
+		},
+		"setLabel": func(args []js.Value) (any, error) {
+			i, err := integer(arg(args, 0), 0, "i")
+			if err != nil {
+				return nil, err
+			}
+			label, err := integer(arg(args, 1), 1, "label")
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.SetLabel(i, label)
+		},
+		"movePoint": func(args []js.Value) (any, error) {
+			i, err := integer(arg(args, 0), 0, "i")
+			if err != nil {
+				return nil, err
+			}
+			x, err := number(arg(args, 1), 1, "x")
+			if err != nil {
+				return nil, err
+			}
+			y, err := number(arg(args, 2), 2, "y")
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.MovePoint(i, x, y)
+		},
+		"removePoint": func(args []js.Value) (any, error) {
+			i, err := integer(arg(args, 0), 0, "i")
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.RemovePoint(i)
+		},
+		"setPoints": func(args []js.Value) (any, error) {
+			pts, err := pointsFrom(arg(args, 0), 0)
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.SetPoints(pts)
+		},
+		"select": func(args []js.Value) (any, error) {
+			i, err := integer(arg(args, 0), 0, "i")
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.Select(i)
+		},
+		"undo":    func([]js.Value) (any, error) { return a.st.Undo(), nil },
+		"redo":    func([]js.Value) (any, error) { return a.st.Redo(), nil },
+		"weights": func([]js.Value) (any, error) { return paramsTo(a.st.Weights()), nil },
+		"setWeights": func(args []js.Value) (any, error) {
+			p, err := paramsFrom(arg(args, 0), 0)
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.SetWeights(p)
+		},
+		"trace": func(args []js.Value) (any, error) {
+			i, err := integer(arg(args, 0), 0, "i")
+			if err != nil {
+				return nil, err
+			}
+			t, err := a.st.Trace(i)
+			if err != nil {
+				return nil, err
+			}
+			return traceTo(t), nil
+		},
+		"toScreen": func(args []js.Value) (any, error) {
+			x, err := number(arg(args, 0), 0, "x")
+			if err != nil {
+				return nil, err
+			}
+			y, err := number(arg(args, 1), 1, "y")
+			if err != nil {
+				return nil, err
+			}
+			px, py := a.game.ToScreen(x, y)
+			return object("x", px, "y", py), nil
+		},
+		"fromScreen": func(args []js.Value) (any, error) {
+			px, err := number(arg(args, 0), 0, "x")
+			if err != nil {
+				return nil, err
+			}
+			py, err := number(arg(args, 1), 1, "y")
+			if err != nil {
+				return nil, err
+			}
+			x, y := a.game.FromScreen(px, py)
+			return object("x", x, "y", y), nil
+		},
+		"configure": func(args []js.Value) (any, error) { return nil, a.configure(arg(args, 0)) },
+		"loadData": func(args []js.Value) (any, error) {
+			name := arg(args, 0)
+			if name.Type() != js.TypeString {
+				return nil, argError(0, "name", "want a preset name such as \"circle\", got %s", describe(name))
+			}
+			n, noise := app.DefaultCount, 0.0
+			if opts := arg(args, 1); opts.Type() == js.TypeObject {
+				var err error
+				if v := opts.Get("n"); !v.IsUndefined() {
+					if n, err = integer(v, 1, "n"); err != nil {
+						return nil, err
+					}
+				}
+				if v := opts.Get("noise"); !v.IsUndefined() {
+					if noise, err = number(v, 1, "noise"); err != nil {
+						return nil, err
+					}
+				}
+			}
+			return nil, a.st.LoadData(name.String(), n, noise)
+		},
+		"importPoints": func(args []js.Value) (any, error) {
+			text := arg(args, 0)
+			if text.Type() != js.TypeString {
+				return nil, argError(0, "text", "want the CSV or JSON text of the points, got %s", describe(text))
+			}
+			pts, err := app.ImportPoints(text.String())
+			if err != nil {
+				return nil, err
+			}
+			return len(pts), a.st.SetPoints(pts)
+		},
+		"exportPoints": func(args []js.Value) (any, error) {
+			switch f := arg(args, 0); {
+			case f.IsUndefined() || f.Equal(js.ValueOf("csv")):
+				return app.ExportPointsCSV(a.st.Points()), nil
+			case f.Equal(js.ValueOf("json")):
+				return app.ExportPointsJSON(a.st.Points()), nil
+			default:
+				return nil, argError(0, "format", "want \"csv\" or \"json\", got %s", describe(f))
+			}
+		},
+		"exportWeights": func(args []js.Value) (any, error) {
+			switch f := arg(args, 0); {
+			case f.IsUndefined() || f.Equal(js.ValueOf("json")):
+				return app.ExportWeightsJSON(a.st.Weights()), nil
+			case f.Equal(js.ValueOf("numpy")):
+				return app.ExportWeightsNumPy(a.st.Weights()), nil
+			default:
+				return nil, argError(0, "format", "want \"json\" or \"numpy\", got %s", describe(f))
+			}
+		},
+		"share": func(args []js.Value) (any, error) {
+			return a.st.ShareQuery(arg(args, 0).Truthy()), nil
+		},
+		"teach": func(args []js.Value) (any, error) {
+			v := arg(args, 0)
+			if v.IsNull() || v.Equal(js.ValueOf(false)) {
+				a.st.EndTeach()
+				return nil, nil
+			}
+			i, err := integer(v, 0, "i")
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.Teach(i)
+		},
+		"teachStage": func(args []js.Value) (any, error) {
+			k, err := integer(arg(args, 0), 0, "stage")
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.TeachStage(k)
+		},
+		"lesson": func([]js.Value) (any, error) {
+			ls, ok, err := a.st.Lesson()
+			if !ok || err != nil {
+				return nil, err
+			}
+			return lessonTo(ls), nil
+		},
+		"applyLesson": func([]js.Value) (any, error) { return nil, a.st.ApplyLesson() },
+		"setup": func([]js.Value) (any, error) {
+			controls := a.setup.Controls
+			if controls == nil {
+				controls = app.Controls
+			}
+			names := make([]any, len(controls))
+			for k, c := range controls {
+				names[k] = c
+			}
+			// explicit says whether the page's address chose the controls, or the page should use
+			// its own default.
+			origins := make([]any, len(a.setup.Origins))
+			for k, o := range a.setup.Origins {
+				origins[k] = o
+			}
+			return object("controls", names, "explicit", a.setup.Controls != nil, "data", a.setup.Data, "origins", origins), nil
+		},
+		"problems": func([]js.Value) (any, error) {
+			out := make([]any, len(a.problems))
+			for k, p := range a.problems {
+				out[k] = object("param", p.Param, "message", p.Message)
+			}
+			return out, nil
+		},
+	}
+}
+
+// configure applies the settings named in obj ({layers, activation, cost, learningRate, mode,
+// batch, speed, label}); the rest stay. Unknown or bad keys reject the whole call.
+func (a *api) configure(obj js.Value) error {
+	if obj.Type() != js.TypeObject || isArray(obj) {
+		return argError(0, "settings", "want an object such as {learningRate: 0.3}, got %s", describe(obj))
+	}
+	s := a.st.Settings()
+	keys := js.Global().Get("Object").Call("keys", obj)
+	for k := 0; k < keys.Length(); k++ {
+		key := keys.Index(k).String()
+		v := obj.Get(key)
+		var err error
+		switch key {
+		case "layers":
+			if !isArray(v) {
+				return argError(0, "layers", "want an array such as [2, 3, 2], got %s", describe(v))
+			}
+			layers := make([]int, v.Length())
+			for i := range layers {
+				if layers[i], err = integer(v.Index(i), 0, fmt.Sprintf("layers[%d]", i)); err != nil {
+					return err
+				}
+			}
+			s.Net.Layers = layers
+		case "activation", "cost", "mode":
+			if v.Type() != js.TypeString {
+				return argError(0, key, "want a string, got %s", describe(v))
+			}
+			switch key {
+			case "activation":
+				s.Net.Activation, err = nn.ParseActivation(v.String())
+			case "cost":
+				s.Net.Cost, err = nn.ParseCost(v.String())
+			default:
+				s.Train.Mode, err = nn.ParseMode(v.String())
+			}
+		case "learningRate":
+			s.Train.StepSize, err = number(v, 0, key)
+		case "l2":
+			s.Train.L2, err = number(v, 0, key)
+		case "batch":
+			s.Train.Batch, err = integer(v, 0, key)
+		case "speed":
+			s.Speed, err = integer(v, 0, key)
+		case "label":
+			s.AddLabel, err = integer(v, 0, key)
+		default:
+			return argError(0, "settings", "%q is not a setting; known: layers, activation, cost, learningRate, l2, mode, batch, speed, label", key)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return a.st.Configure(s)
+}

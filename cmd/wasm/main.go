@@ -1,0 +1,59 @@
+//go:build js && wasm
+
+// Command wasm is nnviz in the browser: it reads the page's URL into a playground, binds
+// window.nnviz to it, and runs the renderer.
+package main
+
+import (
+	"log"
+	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"github.com/nnviz/nnviz/app"
+	"github.com/nnviz/nnviz/render"
+)
+
+func main() {
+	su, problems := app.ParseQuery(query())
+	st, err := app.New(su.Settings, su.Points, su.Initial)
+	if err != nil {
+		// ParseQuery validated every piece, so this is a combination it could not foresee:
+		// say so and start from the notebook rather than leave the page blank.
+		problems = append(problems, app.Problem{Param: "settings", Message: err.Error() + "; using the defaults"})
+		su = app.DefaultSetup()
+		if st, err = app.New(su.Settings, su.Points, nil); err != nil {
+			log.Fatalf("nnviz: the default playground does not build: %v", err)
+		}
+	}
+	showProblems(problems)
+
+	game := render.NewGame(st)
+	api := newAPI(st, game, su, problems)
+	game.OnFirstFrame(api.install)
+	if su.Teach >= 0 {
+		if err := st.Teach(su.Teach); err != nil {
+			log.Printf("nnviz: teach: %v", err)
+		}
+	} else if su.Autoplay {
+		st.Play()
+	}
+
+	// One Update per drawn frame: training advances by the speed setting each frame, and a
+	// slow GPU slows training down with it rather than piling up steps between frames.
+	ebiten.SetTPS(ebiten.SyncWithFPS)
+	ebiten.SetWindowTitle("nnviz")
+	ebiten.SetRunnableOnUnfocused(true)
+	if err := ebiten.RunGame(game); err != nil {
+		log.Fatalf("nnviz: %v", err)
+	}
+}
+
+// query is the address's query string, or the learner's saved state that share.js put in its
+// place (window.__nnvizQuery) so a reload loses nothing.
+func query() string {
+	if q := js.Global().Get("__nnvizQuery"); q.Type() == js.TypeString {
+		return q.String()
+	}
+	return js.Global().Get("location").Get("search").String()
+}

@@ -1,0 +1,189 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+func TestURLConfiguresThePlayground(t *testing.T) {
+	p := open(t, "embed.html?layers=2,4,4,2&activation=tanh&cost=crossentropy&lr=0.03&mode=minibatch&batch=5&seed=7&data=xor&n=100&noise=0.1&speed=3&controls=play,step")
+	s := getState(p)
+	if fmt.Sprint(s.Layers) != "[2 4 4 2]" || s.Activation != "tanh" || s.Cost != "crossentropy" {
+		t.Errorf("network = %v %s %s", s.Layers, s.Activation, s.Cost)
+	}
+	if s.LearningRate != 0.03 || s.Mode != "minibatch" || s.Batch != 5 || s.Seed != 7 || len(s.Points) != 100 {
+		t.Errorf("settings = lr %v %s batch %d seed %v, %d points", s.LearningRate, s.Mode, s.Batch, s.Seed, len(s.Points))
+	}
+	shown := Eval[[]string](p, `[...document.querySelectorAll("#nnviz-panel button, #nnviz-panel select, #nnviz-panel input")].map((e) => e.id)`)
+	if fmt.Sprint(shown) != "[nnviz-play nnviz-step]" {
+		t.Errorf("controls shown = %v, want just play and step", shown)
+	}
+	if problems := Eval[bool](p, `document.getElementById("nnviz-problems") !== null`); problems {
+		t.Error("a good URL shows a list of problems")
+	}
+	p.Screenshot("configured")
+	p.ExpectNoConsoleErrors()
+}
+
+func TestBadURLNamesItsBadParameters(t *testing.T) {
+	p := open(t, "embed.html?layers=2,x,2&lr=-1&colour=red&activation=tanh")
+	text := Eval[string](p, `document.getElementById("nnviz-problems").innerText`)
+	for _, want := range []string{`layers: "x" is not a number`, `lr: "-1" is not a learning rate`, "colour: is not a parameter"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the page's problem list lacks %q:\n%s", want, text)
+		}
+	}
+	s := getState(p)
+	if fmt.Sprint(s.Layers) != "[2 3 2]" || s.LearningRate != 0.1 || s.Activation != "tanh" {
+		t.Errorf("want defaults for the bad parameters and the good one applied: %v lr %v %s", s.Layers, s.LearningRate, s.Activation)
+	}
+	if role := Eval[string](p, `document.getElementById("nnviz-problems").getAttribute("role")`); role != "alert" {
+		t.Errorf("the problem list has role %q, want alert", role)
+	}
+	p.Screenshot("problems")
+}
+
+func TestShareLinkRoundTrips(t *testing.T) {
+	p := open(t, "?seed=11")
+	Eval[chromedp.Void](p, `(() => {
+		nnviz.configure({layers: [2, 5, 2], activation: "relu", learningRate: 0.3, speed: 4});
+		nnviz.addPoint(-1.25, 2.5, -1);
+		nnviz.setLabel(3, 1);
+		nnviz.step(17);
+	})()`)
+	want := getState(p)
+	p.Do("opening the share section", chromedp.Click(chromedp.CSS("#nnviz-section-share > summary")))
+	p.Do("checking 'with current weights'", chromedp.Click(chromedp.ID("nnviz-share-weights")))
+	p.Do("clicking Copy link", chromedp.Click(chromedp.ID("nnviz-copy-link")))
+	link := Eval[string](p, `document.getElementById("nnviz-share-out").value`)
+	if !strings.Contains(link, "weights=") {
+		t.Fatalf("the link %q has no weights, though 'with current weights' is checked", link)
+	}
+	u, err := url.Parse(link)
+	if err != nil || u.Path != "/" {
+		t.Fatalf("share link %q: %v", link, err)
+	}
+	wantW := Eval[string](p, `JSON.stringify(nnviz.weights())`)
+	q := newPage(t)
+	q.Do("opening the link", chromedp.Navigate(link))
+	q.WaitFor("window.nnviz", ready, wasmStartTimeout)
+	got := getState(q)
+	if fmt.Sprint(got.Points) != fmt.Sprint(want.Points) || fmt.Sprint(got.Layers) != fmt.Sprint(want.Layers) ||
+		got.Activation != want.Activation || got.LearningRate != want.LearningRate || got.Seed != want.Seed {
+		t.Errorf("the link restored %+v, want %+v", got, want)
+	}
+	if gotW := Eval[string](q, `JSON.stringify(nnviz.weights())`); gotW != wantW {
+		t.Errorf("the link with weights did not restore the weights exactly:\n%s\n%s\n%s", link, wantW, gotW)
+	}
+}
+
+func TestReloadKeepsTheLearnersPoints(t *testing.T) {
+	p := open(t, "?seed=12345")
+	Eval[chromedp.Void](p, `nnviz.addPoint(2.5, -3, 1)`)
+	time.Sleep(600 * time.Millisecond) // the state is saved a quarter second after a change
+	p.Do("reloading", chromedp.Reload())
+	p.WaitFor("window.nnviz", ready, wasmStartTimeout)
+	if s := getState(p); len(s.Points) != 11 || s.Points[10].X != 2.5 || s.Points[10].Y != -3 {
+		t.Fatalf("after a reload: %d points, want the added eleventh at (2.5, -3): %v", len(s.Points), s.Points)
+	}
+	p.Do("clicking Start over", chromedp.Click(chromedp.ID("nnviz-start-over")))
+	time.Sleep(2 * time.Second) // the page reloads: wait for the new document before asking it
+	p.WaitFor("window.nnviz after starting over", ready+` && nnviz.state().points.length === 10`, wasmStartTimeout)
+}
+
+// parentPage is a course page on another origin with two embeds: "allowed" lists the page's
+// origin in origins=, "other" lists another. It drives them by postMessage and logs replies.
+const parentPage = `<!doctype html><title>course</title>
+<iframe id="allowed" src="%s" width="700" height="450"></iframe>
+<iframe id="other" src="%s" width="300" height="200"></iframe>
+<script>
+window.log = [];
+const replies = new Map();
+let next = 1;
+window.addEventListener("message", (m) => {
+  const from = m.source === document.getElementById("allowed").contentWindow ? "allowed" : "other";
+  window.log.push({from, data: m.data});
+  if (m.data && m.data.id && replies.has(m.data.id)) { replies.get(m.data.id)(m.data); replies.delete(m.data.id); }
+});
+window.call = (frame, method, ...args) => new Promise((resolve) => {
+  const id = next++;
+  replies.set(id, resolve);
+  document.getElementById(frame).contentWindow.postMessage({nnviz: 1, id, method, args}, "*");
+  setTimeout(() => { if (replies.has(id)) { replies.delete(id); resolve({timeout: true}); } }, 3000);
+});
+</script>`
+
+func TestParentOnAnotherOriginDrivesAnEmbed(t *testing.T) {
+	srv := server(t)
+	var allowed, other string
+	parent := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, parentPage, allowed, other)
+	}))
+	defer parent.Close()
+	allowed = srv.URL + "embed.html?origins=" + url.QueryEscape(parent.URL)
+	other = srv.URL + "embed.html?seed=3&origins=" + url.QueryEscape("https://elsewhere.example.org")
+
+	p := newPage(t)
+	p.Do("opening the course page", chromedp.Navigate(parent.URL))
+	p.WaitFor("the allowed embed's ready event", `window.log.some((m) => m.from === "allowed" && m.data.event === "ready")`, wasmStartTimeout)
+	reply := Eval[map[string]any](p, `call("allowed", "addPoint", 0.5, 0.5, -1)`)
+	if reply["ok"] != true || reply["value"] != float64(10) {
+		t.Errorf("addPoint by postMessage replied %v, want ok with index 10", reply)
+	}
+	if n := Eval[float64](p, `call("allowed", "state").then((r) => r.value.points.length)`); n != 11 {
+		t.Errorf("state by postMessage has %v points, want 11", n)
+	}
+	bad := Eval[map[string]any](p, `call("allowed", "addPoint", "x", 0, 1)`)
+	if bad["ok"] != false || !strings.Contains(fmt.Sprint(bad["error"]), "argument 1 (x)") {
+		t.Errorf("a bad call by postMessage replied %v, want an error naming the argument", bad)
+	}
+	Eval[map[string]any](p, `call("allowed", "step", 3)`)
+	p.WaitFor("a step event", `window.log.some((m) => m.from === "allowed" && m.data.event === "step" && m.data.detail.steps === 3)`, 10*time.Second)
+
+	// The other embed loaded alongside; it must answer nothing to an origin it does not list.
+	time.Sleep(3 * time.Second)
+	if r := Eval[map[string]any](p, `call("other", "state")`); r["timeout"] != true {
+		t.Errorf("an embed answered an origin not in its origins=: %v", r)
+	}
+	if n := Eval[int](p, `window.log.filter((m) => m.from === "other").length`); n != 0 {
+		t.Errorf("an embed sent %d messages to an origin not in its origins=", n)
+	}
+	p.Screenshot("course-page")
+}
+
+// TestImportRejectsAMalformedFileWhole pastes points into the import box: a bad line rejects
+// the whole file, naming the line and the field, and nothing changes; a good file replaces the
+// points.
+func TestImportRejectsAMalformedFileWhole(t *testing.T) {
+	p := open(t, "?seed=21")
+	p.Do("opening the share section", chromedp.Click(chromedp.CSS("#nnviz-section-share > summary")))
+	p.Do("pasting a malformed file", chromedp.SendKeys(chromedp.ID("nnviz-paste"), "x,y,label\n1,2,1\n3,four,-1\n"))
+	p.Do("importing", chromedp.Click(chromedp.ID("nnviz-import-paste")))
+	msg := Eval[string](p, `document.getElementById("nnviz-message").textContent`)
+	if !strings.Contains(msg, "line 3: y:") {
+		t.Errorf("the message after a bad import is %q, want it to name line 3 and field y", msg)
+	}
+	if s := getState(p); len(s.Points) != 10 {
+		t.Errorf("a rejected import changed the points to %d", len(s.Points))
+	}
+	Eval[chromedp.Void](p, `document.getElementById("nnviz-paste").value = ""`)
+	p.Do("pasting a good file", chromedp.SendKeys(chromedp.ID("nnviz-paste"), "1,2,1\n3,4,-1\n-1,0.5,1\n"))
+	p.Do("importing", chromedp.Click(chromedp.ID("nnviz-import-paste")))
+	if s := getState(p); len(s.Points) != 3 || s.Points[1].X != 3 || s.Points[1].Label != -1 {
+		t.Errorf("after a good import: %v", s.Points)
+	}
+	numpy := Eval[string](p, `nnviz.exportWeights("numpy")`)
+	if !strings.Contains(numpy, "w_2 = np.array([[") || !strings.Contains(numpy, "b_3 = np.array([[") {
+		t.Errorf("the NumPy export is not in the notebook's form:\n%s", numpy)
+	}
+}

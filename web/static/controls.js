@@ -1,0 +1,350 @@
+// controls.js builds the playground's HTML controls beside the canvas, from window.nnviz.
+//
+// Every control is a real form element with a label, so it works from the keyboard and with a
+// screen reader. Which controls show is the page's choice (data-controls on <body>), unless the
+// address names them (controls=..., hide=...).
+(function () {
+  'use strict';
+
+  const RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+  const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500];
+  const PRESETS = ['notebook', 'circle', 'xor', 'gaussians', 'spiral'];
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'class') {
+        e.className = v;
+      } else if (k.startsWith('on')) {
+        e.addEventListener(k.slice(2), v);
+      } else if (v !== false && v !== undefined && v !== null) {
+        e.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    for (const c of children) {
+      if (c !== null && c !== undefined) {
+        e.append(c);
+      }
+    }
+    return e;
+  }
+
+  // report shows an error from the API in the panel's message line instead of throwing it away.
+  function guard(fn) {
+    return function (...args) {
+      try {
+        return fn.apply(this, args);
+      } catch (err) {
+        say(err.message, true);
+        return undefined;
+      }
+    };
+  }
+
+  let messageEl = null;
+  function say(text, isError) {
+    if (!messageEl) {
+      return;
+    }
+    messageEl.textContent = text || '';
+    messageEl.classList.toggle('error', !!isError);
+  }
+
+  function select(id, label, options, value, onchange) {
+    const s = el('select', { id, onchange: guard((e) => onchange(e.target.value)) },
+      ...options.map((o) => el('option', { value: String(o.value ?? o), selected: String(o.value ?? o) === String(value) }, String(o.label ?? o))));
+    return el('div', { class: 'field' }, el('label', { for: id }, label), s);
+  }
+
+  function build(api) {
+    const body = document.body;
+    const setup = api.setup();
+    let names = setup.controls;
+    if (!setup.explicit) {
+      const own = body.dataset.controls;
+      if (own && own !== 'all') {
+        names = own.split(',');
+      }
+    }
+    const want = new Set(names);
+    const panel = document.getElementById('nnviz-panel');
+    if (!panel || want.size === 0) {
+      return;
+    }
+    panel.replaceChildren();
+    const compact = want.size <= 5;
+    body.classList.add(compact ? 'has-bar' : 'has-panel');
+    panel.classList.toggle('compact', compact);
+
+    const controls = {};
+    const st = api.state();
+    // section puts a group under a collapsible heading in the full panel.
+    const section = (title, group, open) => (compact ? group
+      : el('details', { class: 'section', id: 'nnviz-section-' + title.split(/[ ,]/)[0].toLowerCase(), open }, el('summary', {}, title), group));
+
+    // Training: play, step, reset, seed.
+    const training = el('div', { class: 'group', role: 'group', 'aria-label': 'Training' });
+    if (want.has('play')) {
+      controls.play = el('button', {
+        type: 'button', id: 'nnviz-play', class: 'primary', 'aria-pressed': String(st.running),
+        'aria-keyshortcuts': 'Space', title: 'Play or pause training (Space)',
+        onclick: guard(() => (api.state().running ? api.pause() : api.play())),
+      }, st.running ? 'Pause' : 'Play');
+      training.append(controls.play);
+    }
+    if (want.has('step')) {
+      training.append(el('button', {
+        type: 'button', id: 'nnviz-step', 'aria-keyshortcuts': 'S', title: 'One training step (S)',
+        onclick: guard(() => api.step(1)),
+      }, 'Step'));
+    }
+    if (want.has('reset')) {
+      training.append(el('button', {
+        type: 'button', id: 'nnviz-reset', 'aria-keyshortcuts': 'R',
+        title: 'Back to the initial weights of this seed (R)', onclick: guard(() => api.reset()),
+      }, 'Reset'));
+    }
+    if (want.has('seed')) {
+      training.append(el('button', {
+        type: 'button', id: 'nnviz-seed', title: 'New random initial weights',
+        onclick: guard(() => api.reset(Math.floor(Math.random() * 1e9))),
+      }, 'New seed'));
+    }
+    if (training.childElementCount) {
+      panel.append(training);
+    }
+
+    const settings = el('div', { class: 'group fields' });
+    if (want.has('lr')) {
+      const rates = RATES.includes(st.learningRate) ? RATES : [...RATES, st.learningRate].sort((a, b) => a - b);
+      settings.append(select('nnviz-lr', 'Learning rate', rates, st.learningRate,
+        (v) => api.configure({ learningRate: Number(v) })));
+    }
+    if (want.has('speed')) {
+      settings.append(select('nnviz-speed', 'Steps per frame', SPEEDS, st.speed,
+        (v) => api.configure({ speed: Number(v) })));
+    }
+    if (want.has('mode')) {
+      settings.append(select('nnviz-mode', 'Training mode', [
+        { value: 'online', label: 'online (one point per step)' },
+        { value: 'minibatch', label: 'mini-batch' },
+        { value: 'batch', label: 'full batch' },
+      ], st.mode, (v) => api.configure({ mode: v })));
+      const batch = el('input', {
+        id: 'nnviz-batch', type: 'number', min: 1, max: 2000, step: 1, value: st.batch,
+        onchange: guard((e) => api.configure({ batch: Number(e.target.value) })),
+      });
+      settings.append(el('div', { class: 'field' }, el('label', { for: 'nnviz-batch' }, 'Batch size'), batch));
+    }
+    if (want.has('activation')) {
+      settings.append(select('nnviz-activation', 'Activation', ['sigmoid', 'tanh', 'relu', 'linear'],
+        st.activation, (v) => api.configure({ activation: v })));
+    }
+    if (want.has('cost')) {
+      settings.append(select('nnviz-cost', 'Cost', [
+        { value: 'quadratic', label: 'quadratic ½‖y − a‖²' },
+        { value: 'crossentropy', label: 'cross-entropy (softmax)' },
+      ], st.cost, (v) => api.configure({ cost: v })));
+    }
+    if (want.has('label')) {
+      settings.append(select('nnviz-label', 'A click adds', [
+        { value: 1, label: 'class 1 (Shift: −1)' },
+        { value: -1, label: 'class −1 (Shift: 1)' },
+      ], st.label, (v) => api.configure({ label: Number(v) })));
+    }
+    if (settings.childElementCount) {
+      panel.append(section('Training', settings, true));
+    }
+
+    if (want.has('shape')) {
+      controls.shape = el('fieldset', { class: 'group shape' });
+      panel.append(section('Network', controls.shape, true));
+    }
+
+    const data = el('div', { class: 'group', role: 'group', 'aria-label': 'Data' });
+    if (want.has('data')) {
+      const preset = select('nnviz-data', 'Data', PRESETS.map((p) => ({ value: p, label: p === 'notebook' ? "the notebook's ten points" : p })),
+        setup.data || 'notebook', (v) => {
+          const noise = Number(document.getElementById('nnviz-noise').value);
+          api.loadData(v, { n: 200, noise });
+        });
+      const noise = el('input', {
+        id: 'nnviz-noise', type: 'range', min: 0, max: 1, step: 0.05, value: 0.1,
+        onchange: guard((e) => {
+          const v = document.getElementById('nnviz-data').value;
+          if (v !== 'notebook') {
+            api.loadData(v, { n: 200, noise: Number(e.target.value) });
+          }
+        }),
+      });
+      data.append(preset, el('div', { class: 'field' }, el('label', { for: 'nnviz-noise' }, 'Noise'), noise));
+      data.append(el('button', {
+        type: 'button', id: 'nnviz-notebook-data', title: "Start over from the notebook's ten points",
+        onclick: guard(() => {
+          api.loadData('notebook');
+          document.getElementById('nnviz-data').value = 'notebook';
+        }),
+      }, "Notebook's data"));
+    }
+    if (want.has('undo')) {
+      data.append(
+        el('button', { type: 'button', id: 'nnviz-undo', 'aria-keyshortcuts': 'Control+Z', title: 'Undo (Ctrl+Z)', onclick: guard(() => api.undo()) }, 'Undo'),
+        el('button', { type: 'button', id: 'nnviz-redo', 'aria-keyshortcuts': 'Control+Shift+Z', title: 'Redo (Ctrl+Shift+Z)', onclick: guard(() => api.redo()) }, 'Redo'));
+    }
+    if (data.childElementCount) {
+      panel.append(section('Data', data, true));
+    }
+
+    if (want.has('teach')) {
+      panel.append(el('div', { class: 'group' }, el('button', {
+        type: 'button', id: 'nnviz-teach-open', title: 'Walk through one training step of the selected point, matrix by matrix',
+        onclick: guard(() => {
+          const s = api.state();
+          api.teach(s.selected >= 0 ? s.selected : 0);
+        }),
+      }, 'Walk through a step')));
+    }
+
+    if (window.nnvizShare && (want.has('share') || want.has('io'))) {
+      panel.append(section('Share, import, export', window.nnvizShare(api, want, el, guard), false));
+    }
+
+    const restored = window.nnvizRestoredNotice && window.nnvizRestoredNotice(el);
+    if (restored) {
+      panel.prepend(restored);
+    }
+    const status = el('dl', { class: 'status', id: 'nnviz-stats' });
+    panel.append(status);
+    messageEl = el('p', { class: 'message', id: 'nnviz-message', role: 'status', 'aria-live': 'polite' });
+    panel.append(messageEl);
+
+    // refresh brings every control in line with the state (after any change, from anywhere).
+    function refresh() {
+      const s = api.state();
+      if (controls.play) {
+        controls.play.textContent = s.running ? 'Pause' : 'Play';
+        controls.play.setAttribute('aria-pressed', String(s.running));
+      }
+      const setValue = (id, v) => {
+        const e = document.getElementById(id);
+        if (e && document.activeElement !== e && String(e.value) !== String(v)) {
+          if (e.tagName === 'SELECT' && ![...e.options].some((o) => o.value === String(v))) {
+            e.append(el('option', { value: String(v) }, String(v)));
+          }
+          e.value = String(v);
+        }
+      };
+      setValue('nnviz-lr', s.learningRate);
+      setValue('nnviz-speed', s.speed);
+      setValue('nnviz-mode', s.mode);
+      setValue('nnviz-batch', s.batch);
+      setValue('nnviz-activation', s.activation);
+      setValue('nnviz-cost', s.cost);
+      setValue('nnviz-label', s.label);
+      const batch = document.getElementById('nnviz-batch');
+      if (batch) {
+        batch.disabled = s.mode !== 'minibatch';
+      }
+      if (controls.shape) {
+        buildShape(controls.shape, s.layers);
+      }
+      if (s.message) {
+        say(s.message, true);
+      }
+      stats(s);
+    }
+
+    function stats(s) {
+      const rows = [
+        ['Steps', s.steps], ['Epoch', s.epoch], ['Loss', s.loss.toFixed(4)],
+        ['Accuracy', (100 * s.accuracy).toFixed(0) + '%'], ['Points', s.points.length],
+        ['Frames/s', s.fps.toFixed(0)],
+      ];
+      status.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]));
+    }
+
+    let shapeKey = '';
+    function buildShape(box, layers) {
+      const key = layers.join(',');
+      if (key === shapeKey) {
+        return;
+      }
+      shapeKey = key;
+      const hidden = layers.slice(1, -1);
+      const apply = (h) => guard(() => api.configure({ layers: [2, ...h, 2] }))();
+      const rows = hidden.map((n, i) => el('div', { class: 'layer' },
+        el('span', { id: 'nnviz-layer-' + (i + 2) }, 'Layer ' + (i + 2) + ': ' + n + ' neurons'),
+        el('button', {
+          type: 'button', 'aria-label': 'Remove a neuron from layer ' + (i + 2), disabled: n <= 1,
+          onclick: () => apply(hidden.map((m, j) => (j === i ? m - 1 : m))),
+        }, '−'),
+        el('button', {
+          type: 'button', 'aria-label': 'Add a neuron to layer ' + (i + 2), disabled: n >= 16,
+          onclick: () => apply(hidden.map((m, j) => (j === i ? m + 1 : m))),
+        }, '+')));
+      box.replaceChildren(
+        el('legend', {}, 'Network ' + layers.join('-')),
+        ...rows,
+        el('div', { class: 'layer' },
+          el('button', {
+            type: 'button', id: 'nnviz-add-layer', disabled: hidden.length >= 8,
+            onclick: () => apply([...hidden, hidden.length ? hidden[hidden.length - 1] : 3]),
+          }, 'Add hidden layer'),
+          el('button', {
+            type: 'button', id: 'nnviz-remove-layer', disabled: hidden.length === 0,
+            onclick: () => apply(hidden.slice(0, -1)),
+          }, 'Remove hidden layer')));
+    }
+
+    let queued = false;
+    function soon() {
+      if (!queued) {
+        queued = true;
+        requestAnimationFrame(() => {
+          queued = false;
+          refresh();
+        });
+      }
+    }
+    api.on('step', soon);
+    api.on('points', soon);
+    api.on('config', () => {
+      say('');
+      soon();
+    });
+    setInterval(() => stats(api.state()), 500);
+    refresh();
+  }
+
+  // Keyboard shortcuts for the whole page. On the canvas, the renderer handles its own.
+  function shortcuts(api) {
+    document.addEventListener('keydown', guard((e) => {
+      const t = e.target;
+      if (t instanceof HTMLCanvasElement || t.closest('input, select, textarea, [contenteditable]')) {
+        return;
+      }
+      const ctrl = e.ctrlKey || e.metaKey;
+      if (ctrl && (e.key === 'z' || e.key === 'Z')) {
+        e.shiftKey ? api.redo() : api.undo();
+      } else if (ctrl && e.key === 'y') {
+        api.redo();
+      } else if (ctrl || e.altKey) {
+        return;
+      } else if (e.key === ' ' && !t.closest('button')) {
+        api.state().running ? api.pause() : api.play();
+      } else if (e.key === 's' || e.key === 'S') {
+        api.step(1);
+      } else if (e.key === 'r' || e.key === 'R') {
+        api.reset();
+      } else {
+        return;
+      }
+      e.preventDefault();
+    }));
+  }
+
+  window.addEventListener('nnviz:ready', (e) => {
+    build(e.detail);
+    shortcuts(e.detail);
+  });
+})();

@@ -1,0 +1,161 @@
+// teach.js shows the walk-through of one training step, stage by stage, as the notebook
+// does: each stage's formula and its matrices, with their shapes and values to 3 decimals,
+// as text a reader can select and copy.
+(function () {
+  'use strict';
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'class') {
+        e.className = v;
+      } else if (k.startsWith('on')) {
+        e.addEventListener(k.slice(2), v);
+      } else if (v !== false && v !== undefined && v !== null) {
+        e.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    for (const c of children) {
+      if (c !== null && c !== undefined) {
+        e.append(c);
+      }
+    }
+    return e;
+  }
+
+  // fmt prints a value as numpy does with precision=3, suppress=True.
+  function fmt(v) {
+    const s = v.toFixed(3);
+    return s === '-0.000' ? '-0.000' : s;
+  }
+
+  // label names a matrix as the notebook writes it: delta_3 as δ_3, dC_da_3 as ∂C/∂a_3.
+  function label(name) {
+    return name
+      .replace(/^delta_/, 'δ_')
+      .replace(/^sigma_prime_(\d+)$/, "σ'(z_$1)")
+      .replace(/^dC_da_/, '∂C_x/∂a_')
+      .replace(/^([wb])_(\d+)_new$/, '$1_$2 (new)')
+      .replace(/^a_(\d+)_new$/, 'a_$1 (new)');
+  }
+
+  function matrix(m) {
+    const caption = el('caption', {}, el('span', { class: 'name' }, label(m.name)), ' ',
+      el('span', { class: 'shape' }, '(' + m.rows + 'x' + m.cols + ')'));
+    const rows = [];
+    for (let r = 0; r < m.rows; r++) {
+      const cells = [];
+      for (let c = 0; c < m.cols; c++) {
+        const v = m.values[r * m.cols + c];
+        cells.push(el('td', { title: String(v) }, fmt(v)));
+      }
+      rows.push(el('tr', {}, ...cells));
+    }
+    return el('figure', { class: 'matrix', 'data-name': m.name },
+      el('table', { 'aria-label': label(m.name) + ', ' + m.rows + ' by ' + m.cols }, caption, el('tbody', {}, ...rows)));
+  }
+
+  function build(api) {
+    const box = document.getElementById('nnviz-teach');
+    if (!box) {
+      return;
+    }
+    let last = '';
+
+    function render() {
+      let lesson;
+      try {
+        lesson = api.lesson();
+      } catch (err) {
+        box.hidden = false;
+        document.body.classList.add('teaching');
+        box.replaceChildren(el('p', { class: 'message error' }, err.message), closeButton());
+        return;
+      }
+      if (!lesson) {
+        box.hidden = true;
+        document.body.classList.remove('teaching');
+        last = '';
+        return;
+      }
+      const stage = lesson.stages[lesson.stage];
+      const key = JSON.stringify([lesson.point, lesson.stage, stage.matrices.map((m) => m.values)]);
+      if (key === last) {
+        return;
+      }
+      last = key;
+      const s = api.state();
+      const p = s.points[lesson.point];
+      box.hidden = false;
+      document.body.classList.add('teaching');
+      const n = lesson.stages.length;
+      box.replaceChildren(
+        el('header', {},
+          el('h2', { id: 'nnviz-teach-title' }, 'Stage ' + (lesson.stage + 1) + ' of ' + n + ': ' + stage.title),
+          el('p', { class: 'point' }, 'Point ' + lesson.point + ': [' + p.x + ', ' + p.y + '], label ' + p.label +
+            '. Click another point to walk through it.')),
+        el('p', { class: 'formula', id: 'nnviz-formula' }, stage.formula),
+        el('div', { class: 'matrices' }, ...stage.matrices.map(matrix)),
+        el('nav', { class: 'teach-nav', 'aria-label': 'Walk-through stages' },
+          el('button', {
+            type: 'button', id: 'nnviz-prev', disabled: lesson.stage === 0, 'aria-keyshortcuts': 'ArrowLeft',
+            onclick: () => go(lesson.stage - 1),
+          }, '← Prev'),
+          el('button', {
+            type: 'button', id: 'nnviz-next', disabled: lesson.stage === n - 1, 'aria-keyshortcuts': 'ArrowRight',
+            onclick: () => go(lesson.stage + 1),
+          }, 'Next →'),
+          el('button', {
+            type: 'button', id: 'nnviz-apply', class: 'primary',
+            title: 'Perform exactly this update (step_size ' + lesson.stepSize + ') on the live network',
+            onclick: () => {
+              api.applyLesson();
+              last = '';
+              render();
+            },
+          }, 'Apply this step'),
+          closeButton()));
+    }
+
+    function closeButton() {
+      return el('button', { type: 'button', id: 'nnviz-teach-close', onclick: () => api.teach(null) }, 'Close');
+    }
+
+    function go(k) {
+      const lesson = api.lesson();
+      if (lesson && k >= 0 && k < lesson.stages.length) {
+        api.teachStage(k);
+        render();
+        const next = document.getElementById(k > lesson.stage ? 'nnviz-next' : 'nnviz-prev');
+        if (next && !next.disabled) {
+          next.focus();
+        }
+      }
+    }
+
+    document.addEventListener('keydown', (e) => {
+      if (box.hidden || e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, select, textarea')) {
+        return;
+      }
+      const lesson = api.lesson();
+      if (!lesson) {
+        return;
+      }
+      if (e.key === 'ArrowRight') {
+        go(lesson.stage + 1);
+      } else if (e.key === 'ArrowLeft') {
+        go(lesson.stage - 1);
+      } else {
+        return;
+      }
+      e.preventDefault();
+    });
+
+    api.on('config', render);
+    api.on('step', render);
+    api.on('points', render);
+    render();
+  }
+
+  window.addEventListener('nnviz:ready', (e) => build(e.detail));
+})();
