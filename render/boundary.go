@@ -34,19 +34,22 @@ type evaluator struct {
 	verts          [4]ebiten.Vertex
 	idx            [6]uint32
 	opts           ebiten.DrawTrianglesShaderOptions
-	forceCPU       bool  // tests and diagnostics: never use a shader
+	uniformLimit   int // vec4 uniforms the GPU allows; more weights go in a texture
+	generate       func(layers []int, act nn.Activation, cost nn.Cost, src weightSource) string
 	compileErr     error // the last shader failure, for diagnostics
 	xs, ys, values []float64
 }
 
 func newEvaluator() *evaluator {
 	return &evaluator{
-		shaders: map[shaderKey]*ebiten.Shader{},
-		origin:  make([]float32, 2),
-		step:    make([]float32, 2),
-		sel:     make([]float32, 1),
-		wscale:  make([]float32, 1),
-		idx:     [6]uint32{0, 1, 2, 1, 3, 2},
+		shaders:      map[shaderKey]*ebiten.Shader{},
+		uniformLimit: MinUniformVectors,
+		generate:     genNetShader,
+		origin:       make([]float32, 2),
+		step:         make([]float32, 2),
+		sel:          make([]float32, 1),
+		wscale:       make([]float32, 1),
+		idx:          [6]uint32{0, 1, 2, 1, 3, 2},
 	}
 }
 
@@ -67,7 +70,7 @@ func (e *evaluator) setNetwork(net *nn.Network, version uint64) {
 	cfg := net.Config()
 	key := shaderKey{layers: layersKey(cfg.Layers), act: cfg.Activation, cost: cfg.Cost}
 	p := newPacking(cfg.Layers)
-	if p.vec4s() > uniformBudget {
+	if p.vec4s()+reservedUniforms(len(cfg.Layers)) > e.uniformLimit {
 		key.src = fromTexture
 	}
 	shapeChanged := !e.hasNet || key != e.key
@@ -121,13 +124,10 @@ func activationCost(net *nn.Network) (nn.Activation, nn.Cost) {
 }
 
 func (e *evaluator) compile(key shaderKey, cfg nn.Config) *ebiten.Shader {
-	if e.forceCPU {
-		return nil
-	}
 	if sh, ok := e.shaders[key]; ok {
 		return sh
 	}
-	sh, err := ebiten.NewShader([]byte(genNetShader(cfg.Layers, cfg.Activation, cfg.Cost, key.src)))
+	sh, err := ebiten.NewShader([]byte(e.generate(cfg.Layers, cfg.Activation, cfg.Cost, key.src)))
 	if err != nil {
 		e.compileErr = err
 		sh = nil
@@ -172,6 +172,16 @@ func abs32(v float32) float32 {
 		return math.MaxFloat32
 	}
 	return v
+}
+
+// setUniformLimit sets how many vec4 uniforms a shader may use; a change rebuilds the shader
+// at the next setNetwork.
+func (e *evaluator) setUniformLimit(n int) {
+	n = max(n, MinUniformVectors)
+	if n != e.uniformLimit {
+		e.uniformLimit = n
+		e.hasNet = false
+	}
 }
 
 // onGPU reports whether values are computed by a shader.

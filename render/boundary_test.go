@@ -3,6 +3,7 @@ package render
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -80,6 +81,7 @@ func TestBoundaryShaderMatchesCPU(t *testing.T) {
 		{"2-4-2 linear quadratic", testNet(t, []int{2, 4, 2}, nn.Linear, nn.Quadratic, 3, 0.3), app.PresetView, false, true},
 		{"2-6-6-6-2 tanh quadratic", testNet(t, []int{2, 6, 6, 6, 2}, nn.Tanh, nn.Quadratic, 4, 1.2), app.PresetView, false, true},
 		{"2-16x8-2 tanh cross-entropy", testNet(t, deep, nn.Tanh, nn.CrossEntropy, 5, 1.2), app.PresetView, true, true},
+		{"2-16x8-2 tanh cross-entropy, 1024 uniforms", testNet(t, deep, nn.Tanh, nn.CrossEntropy, 5, 1.2), app.PresetView, false, true},
 		{"2-16x3-2 sigmoid quadratic", testNet(t, []int{2, 16, 16, 16, 2}, nn.Sigmoid, nn.Quadratic, 6, 2), app.PresetView, false, true},
 	}
 	c, err := newColorizer()
@@ -90,6 +92,9 @@ func TestBoundaryShaderMatchesCPU(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newEvaluator()
+			if strings.HasSuffix(tc.name, "1024 uniforms") {
+				e.setUniformLimit(1024)
+			}
 			e.setNetwork(tc.net, 1)
 			if !e.onGPU() {
 				t.Fatalf("no shader for this network: %v", e.compileErr)
@@ -161,4 +166,91 @@ func absInt(v int) int {
 		return -v
 	}
 	return v
+}
+
+// TestBoundaryFallsBackToCPU breaks the shader generator: the plane must still be coloured,
+// by the CPU on a coarser grid, from the network's own Prob.
+func TestBoundaryFallsBackToCPU(t *testing.T) {
+	net := testNet(t, []int{2, 5, 2}, nn.Sigmoid, nn.CrossEntropy, 1, 2)
+	e := newEvaluator()
+	e.generate = func([]int, nn.Activation, nn.Cost, weightSource) string { return "package main\n\nfunc Fragment() {" }
+	e.setNetwork(net, 1)
+	if e.onGPU() || e.compileErr == nil {
+		t.Fatalf("a broken shader left the evaluator on the GPU (error %v)", e.compileErr)
+	}
+	c, err := newColorizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f planeField
+	const w, h = 120, 96
+	view := app.PresetView
+	f.update(e, c, w, h, view, 1, 0)
+	if !f.cpu || f.cpuImg == nil {
+		t.Fatal("no CPU image after the shader failed")
+	}
+	cw, ch := f.cpuImg.Bounds().Dx(), f.cpuImg.Bounds().Dy()
+	if cw != w/cpuCell || ch != h/cpuCell {
+		t.Fatalf("CPU grid %dx%d, want %dx%d", cw, ch, w/cpuCell, h/cpuCell)
+	}
+	got := readRGBA(f.cpuImg)
+	for j := 0; j < ch; j++ {
+		for i := 0; i < cw; i++ {
+			x := view.XMin + (float64(i)+0.5)*(view.XMax-view.XMin)/float64(cw)
+			y := view.YMax - (float64(j)+0.5)*(view.YMax-view.YMin)/float64(ch)
+			want := probColor(quantize16(net.Prob(x, y))).bytes()
+			k := 4 * (j*cw + i)
+			for c := 0; c < 4; c++ {
+				if absInt(int(got[k+c])-int(want[c])) > 1 {
+					t.Fatalf("cell (%d,%d) at (%.2f, %.2f): got %v, want %v", i, j, x, y, got[k:k+4], want)
+				}
+			}
+		}
+	}
+}
+
+// TestHeatmapsMatchCPU compares every neuron's heatmap from the shader with nn's NeuronGrid,
+// encoded and coloured the same way, inside the disc.
+func TestHeatmapsMatchCPU(t *testing.T) {
+	for _, net := range []*nn.Network{
+		testNet(t, []int{2, 5, 3, 2}, nn.Tanh, nn.CrossEntropy, 8, 1.5),
+		testNet(t, []int{2, 6, 2}, nn.ReLU, nn.Quadratic, 9, 1.5),
+		notebookNet(t),
+	} {
+		e := newEvaluator()
+		e.setNetwork(net, 1)
+		c, err := newColorizer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, k := range net.Layers() {
+			n += k
+		}
+		const cell = 24
+		var hm heatmaps
+		hm.update(e, c, n, cell, app.PresetView, 1)
+		want := make([]byte, 4*cell*cell)
+		for k := 0; k < n; k++ {
+			got := readRGBA(hm.cellImage(k))
+			vals, err := e.cpuValues(cell, cell, app.PresetView, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			colorizeValues(vals, cell, cell, 0, true, want)
+			bad := 0
+			for i := 0; i < cell*cell; i++ {
+				for ch := 0; ch < 4; ch++ {
+					if absInt(int(got[4*i+ch])-int(want[4*i+ch])) > 1 {
+						bad++
+						break
+					}
+				}
+			}
+			if bad > 0 {
+				l, i := e.pack.neuron(k)
+				t.Errorf("%v: a_%d[%d]: %d of %d pixels differ from the CPU", net.Layers(), l, i+1, bad, cell*cell)
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 
 	"github.com/nnviz/nnviz/app"
 )
@@ -33,10 +34,22 @@ func (c *chartScale) update(box rect, hist []app.Sample, u float32) {
 			c.lossMax = max(c.lossMax, s.Loss)
 		}
 	}
-	c.lossMax = niceCeil(c.lossMax)
-	c.lossTicks, c.lossDecimals = niceTicks(c.lossTicks, 0, c.lossMax, max(2, min(5, int(box.h()/(28*u)))))
-	// Steps are whole: at most one tick per step.
-	c.stepTicks, c.stepTickDigits = niceTicks(c.stepTicks, c.step0, c.step1, max(2, min(int(box.w()/(70*u)), int(c.step1-c.step0))))
+	if c.lossMax <= 0 {
+		c.lossMax = 1
+	}
+	// The loss axis ends on the first tick at or above the largest loss.
+	n := max(2, min(5, int(box.h()/(28*u))))
+	c.lossTicks, c.lossDecimals = niceTicks(c.lossTicks, 0, niceCeil(c.lossMax), n)
+	if len(c.lossTicks) > 1 {
+		step := c.lossTicks[1] - c.lossTicks[0]
+		c.lossMax = max(step, math.Ceil(c.lossMax/step-1e-9)*step)
+		c.lossTicks, c.lossDecimals = niceTicks(c.lossTicks, 0, c.lossMax, int(math.Round(c.lossMax/step)))
+	} else {
+		c.lossMax = 1
+	}
+	// Steps are whole numbers: fractional ticks are dropped.
+	c.stepTicks, _ = niceTicks(c.stepTicks, c.step0, c.step1, max(2, int(box.w()/(70*u))))
+	c.stepTicks = slices.DeleteFunc(c.stepTicks, func(v float64) bool { return v != math.Trunc(v) })
 	c.stepTickDigits = 0
 }
 
@@ -119,6 +132,7 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 		p.tx.addBytes(layerMid, g.num, xx, box.Y1+(tickLen+4)*u+capHeight(small), small, colMuted, alignCenter)
 	}
 	mid.line(box.X0, box.Y1, box.X1, box.Y1, 1*u, colAxis)
+	p.tx.add(layerMid, "step", box.X0-6*u, box.Y1+(tickLen+4)*u+capHeight(small), small, colFaint, alignRight)
 	if len(s.History) == 0 {
 		p.tx.add(layerMid, "Press play (space) or step (s) to train", (box.X0+box.X1)/2, (box.Y0+box.Y1)/2, small, colFaint, alignCenter)
 		return

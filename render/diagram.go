@@ -46,7 +46,7 @@ func (d *diagramGeom) update(area rect, layers []int, u float32) {
 	// the first and last columns' neurons and rings.
 	r := min(neuronMaxR*u, area.h()/float32(maxN)*0.34, (area.w()-60*u)/float32(max(L-1, 1))*0.2)
 	d.r = max(r, min(neuronMinR*u, area.h()/float32(2*maxN)))
-	d.ring = min(biasMaxRing*u, d.r*0.4)
+	d.ring = min(biasMaxRing*u, d.r*0.3)
 	side := d.r + d.ring + 26*u
 	colGap := (area.w() - 2*side) / float32(max(L-1, 1))
 	for l := 0; l < L; l++ {
@@ -104,7 +104,7 @@ func emphasis(h app.Highlight, ls []int, l int) float32 {
 	if !h.Any() || has(ls, l) {
 		return 1
 	}
-	return 0.18
+	return 0.22
 }
 
 // drawDiagram queues the network: highlighted layer bands, edges by sign and size, neurons
@@ -120,10 +120,10 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 	small := textStyle{&fontRegular, 11 * u}
 	ty := titleBaseline(card, u, title)
 	p.tx.add(layerMid, "Network", card.X0+lyCardPad*u, ty, title, colInk, alignLeft)
-	cfg := net.Config()
-	g.num = append(g.num[:0], cfg.Activation.String()...)
+	act, cost := g.eval.key.act, g.eval.key.cost // as setNetwork read them this frame
+	g.num = append(g.num[:0], act.String()...)
 	g.num = append(g.num, " · "...)
-	if cfg.Cost == nn.CrossEntropy {
+	if cost == nn.CrossEntropy {
 		g.num = append(g.num, "softmax + cross-entropy"...)
 	} else {
 		g.num = append(g.num, "quadratic cost"...)
@@ -164,7 +164,7 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 		x := d.x[l-1]
 		na := emphasis(h, h.Neurons, l)
 		ba := emphasis(h, h.Biases, l)
-		enc := layerEncoding(l, L, cfg.Activation, cfg.Cost)
+		enc := layerEncoding(l, L, act, cost)
 		for i, y := range d.y[l-1] {
 			if l > 1 {
 				bd := net.B(l).RawMatrix()

@@ -38,8 +38,8 @@ type controller interface {
 var _ controller = (*app.State)(nil)
 
 // Game is the ebiten game of the playground. Create it with NewGame and run it with
-// ebiten.RunGame. Its methods other than ToScreen, FromScreen, FPS, SetHeatmaps and
-// OnFirstFrame must be called by ebiten only.
+// ebiten.RunGame. Update, Draw, Layout and LayoutF are for ebiten to call; the others are
+// safe to call from any goroutine (the page's JavaScript API).
 type Game struct {
 	st      controller
 	in      inputSource
@@ -65,7 +65,8 @@ type Game struct {
 	acts        [][]float64
 	banner      wrapped
 
-	heatOff     atomic.Bool // neurons stay plain instead of showing heatmaps
+	heatOff     atomic.Bool  // neurons stay plain instead of showing heatmaps
+	uniformMax  atomic.Int64 // vec4 uniforms the GPU allows (SetUniformLimit)
 	notice      string
 	noticeUntil time.Duration
 
@@ -138,6 +139,16 @@ func (g *Game) FPS() float64 { return ebiten.ActualFPS() }
 // is selected (the default) or stay plain. The H key toggles it too.
 func (g *Game) SetHeatmaps(on bool) {
 	g.heatOff.Store(!on)
+}
+
+// SetUniformLimit tells the renderer how many vec4 uniforms a fragment (and vertex) shader
+// may use on this GPU: in a browser, the smaller of WebGL2's MAX_FRAGMENT_UNIFORM_VECTORS
+// and MAX_VERTEX_UNIFORM_VECTORS. Networks whose weights fit are evaluated with the weights
+// as uniforms; larger ones read them from a texture, which is slower per pixel. Without a
+// call, the renderer assumes WebGL2's guaranteed minimum (MinUniformVectors); smaller values
+// are raised to it. It is safe to call from any goroutine.
+func (g *Game) SetUniformLimit(vectors int) {
+	g.uniformMax.Store(int64(vectors))
 }
 
 // ToScreen returns the position, in CSS pixels of the window, of the data point (x, y).
@@ -286,17 +297,13 @@ func (g *Game) selectedActs() [][]float64 {
 }
 
 // prepare updates the cached images (boundary, heatmaps) and builds every batch of the
-// frame. It is the part of Draw that runs on the CPU.
+// frame.
 func (g *Game) prepare() {
 	s := &g.snap
-	u := g.ly.Scale
+	g.eval.setUniformLimit(int(g.uniformMax.Load()))
 	g.eval.setNetwork(s.Net, s.WeightsVersion)
 	g.field.update(g.eval, g.col, int(g.ly.Plot.w()), int(g.ly.Plot.h()), s.View, s.WeightsVersion, contourHalfWidth*max(1, g.layoutScale))
-	g.acts = g.acts[:0]
-	if i := s.Selected; i >= 0 && i < len(s.Points) {
-		acts := s.Net.Forward(s.Points[i].X, s.Points[i].Y)
-		g.acts = append(g.acts, acts...)
-	}
+	g.updateActs()
 	if g.heatmapsShown() && !g.ly.Diagram.empty() {
 		n := 0
 		for _, k := range s.Net.Layers() {
@@ -304,6 +311,22 @@ func (g *Game) prepare() {
 		}
 		g.heat.update(g.eval, g.col, n, g.geom.heatCell(), s.View, s.WeightsVersion)
 	}
+	g.buildBatches()
+}
+
+// updateActs runs the selected point through the network for the diagram.
+func (g *Game) updateActs() {
+	s := &g.snap
+	g.acts = g.acts[:0]
+	if i := s.Selected; i >= 0 && i < len(s.Points) {
+		g.acts = append(g.acts, s.Net.Forward(s.Points[i].X, s.Points[i].Y)...)
+	}
+}
+
+// buildBatches queues every shape and glyph of the frame: the CPU side of drawing, which
+// allocates nothing once its buffers have grown.
+func (g *Game) buildBatches() {
+	s := &g.snap
 	p := &g.paint
 	p.reset()
 	g.drawStatus(p, s)
@@ -316,7 +339,7 @@ func (g *Game) prepare() {
 	g.drawDiagram(p, s.Net, &ds, g.currentHover())
 	g.drawChart(p, s)
 	g.drawMessage(p, s)
-	g.drawTooltip(p, s, u)
+	g.drawTooltip(p, s, g.ly.Scale)
 }
 
 // currentHover is what the pointer is over: the hovered thing for a mouse, the tapped

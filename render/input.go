@@ -28,8 +28,8 @@ type inputSource interface {
 
 // ebitenInput reads ebiten's mouse, touch and keyboard state.
 type ebitenInput struct {
-	start   time.Time
-	touches []ebiten.TouchID
+	start    time.Time
+	touches  []ebiten.TouchID
 	touchID  ebiten.TouchID
 	hadTouch bool
 	w, h     float32 // the screen, to tell a cursor outside it
@@ -74,8 +74,8 @@ func (in *ebitenInput) read(f *inputFrame) {
 
 // Gesture thresholds.
 const (
-	clickSlop      = 4               // CSS px a mouse press may wander and still be a click
-	touchSlop      = 10              // the same for a finger
+	clickSlop      = 4  // CSS px a mouse press may wander and still be a click
+	touchSlop      = 10 // the same for a finger
 	longPress      = 500 * time.Millisecond
 	noticeDuration = 3 * time.Second // how long an error from the app stays on screen
 )
@@ -185,6 +185,12 @@ func (g *Game) release(f *inputFrame) {
 	case hitNeuron, hitBias, hitEdge:
 		if gs.touch {
 			gs.pinnedTip = t
+		}
+	case hitNone:
+		// A click away from the plane and the network's parts lets go of the selected
+		// point, which brings the neurons' heatmaps back (touch has no Escape key).
+		if g.snap.Selected >= 0 {
+			g.report(f, g.st.Select(-1))
 		}
 	}
 }

@@ -75,6 +75,7 @@ const (
 	lyChartBot  = 20
 	lyChartMinH = 110
 	lyLandscape = 1.25 // width/height from which the plane sits left of the rest
+	minPlot     = 24   // a plot smaller than this is not drawn
 )
 
 // computeLayout fits the screen into w x h device pixels at the given device scale factor.
@@ -99,6 +100,9 @@ func computeLayout(w, h, scale float32) layout {
 	if w >= lyLandscape*h {
 		side := max(0, min(area.h()-padY, area.w()*0.58-padX))
 		l.PlaneCard = rect{area.X0, area.Y0, area.X0 + side + padX, area.Y0 + side + padY}
+		if side < minPlot*u {
+			l.PlaneCard = rect{area.X0, area.Y0, area.X0, area.Y0}
+		}
 		right := rect{l.PlaneCard.X1 + g, area.Y0, area.X1, area.Y1}
 		l.placeColumn(right, u, g)
 	} else {
@@ -107,10 +111,15 @@ func computeLayout(w, h, scale float32) layout {
 		side := max(0, min(rest.w()-padX, rest.h()*0.5-padY))
 		// The plane card spans the width; the square plot is centred in it.
 		l.PlaneCard = rect{rest.X0, rest.Y0, rest.X1, min(rest.Y0+side+padY, rest.Y1)}
+		if side < minPlot*u {
+			l.PlaneCard = rect{rest.X0, rest.Y0, rest.X0, rest.Y0}
+		}
 		below := rect{rest.X0, l.PlaneCard.Y1 + g, rest.X1, rest.Y1}
 		l.placeStack(below, u, g)
 	}
-	l.Plot = plotRect(l.PlaneCard, u)
+	if !l.PlaneCard.empty() {
+		l.Plot = plotRect(l.PlaneCard, u)
+	}
 	return l
 }
 

@@ -18,11 +18,14 @@ import (
 // then b + a_{l-1}[0]*W[..] + a_{l-1}[1]*W[..] + ..., one multiply-add of vec4s per input.
 // Lanes past the layer's size have zero weights and bias; nothing reads them downstream.
 
-// uniformBudget is how many vec4 uniforms the weights and biases may use. WebGL2 guarantees
-// 224 fragment (and 256 vertex) uniform vectors; ebiten declares every uniform in both stages
-// and its own take 19 vectors, and this program's others 3. Within 200, a shader links on every
-// WebGL2 device.
-const uniformBudget = 200
+// MinUniformVectors is the number of vec4 uniforms WebGL2 guarantees a fragment shader (the
+// vertex shader gets 256). Ebiten declares every uniform in both stages.
+const MinUniformVectors = 224
+
+// reservedUniforms is what the generated program's uniforms take besides the weights and
+// biases: ebiten's own 19 vectors, Origin, Step, Sel, Hidden and WScale, and one per layer
+// (Shape).
+func reservedUniforms(layers int) int { return 19 + 5 + layers }
 
 // weightSource says where the generated shader reads weights from.
 type weightSource int
@@ -87,7 +90,11 @@ func (p packing) shapeUniforms() map[string]any {
 		sizes[i] = float32(p.layers[i])
 		wb[i], bb[i], first[i] = float32(p.wBase[i+1]), float32(p.bBase[i+1]), float32(p.firstUnit[i+1])
 	}
-	return map[string]any{"Sizes": sizes, "WBase": wb, "BBase": bb, "First": first, "Hidden": []float32{float32(L - 2)}}
+	shape := make([]float32, 0, 4*L)
+	for i := range L {
+		shape = append(shape, sizes[i], wb[i], bb[i], first[i])
+	}
+	return map[string]any{"Shape": shape, "Hidden": []float32{float32(L - 2)}}
 }
 
 // vec4s is how many vec4s the weights and biases take.
@@ -164,9 +171,10 @@ func genNetShader(layers []int, act nn.Activation, cost nn.Cost, src weightSourc
 	pf := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	pf("//kage:unit pixels\n\npackage main\n\n")
 	pf("var Origin vec2\nvar Step vec2\nvar Sel float\n")
-	pf("// Sizes, WBase, BBase and First are indexed by layer from 0 (the input): its size, the\n")
+	pf("// Shape[i] describes layer i+1 (the input is 0): its size, the first vec4 of its weights\n")
 	pf("// first vec4 of its weights and of its biases, the flat index of its first neuron.\n")
-	pf("var Sizes [%d]float\nvar WBase [%d]float\nvar BBase [%d]float\nvar First [%d]float\nvar Hidden float\n", L, L, L, L)
+	pf("// and of its biases, the flat index of its first neuron. Hidden counts the hidden layers.\n")
+	pf("var Shape [%d]vec4\nvar Hidden float\n", L)
 	wref := func(k string) string { return "W[" + k + "]" }
 	bref := func(k string) string { return "B[" + k + "]" }
 	if src == fromUniforms {
@@ -229,8 +237,8 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 `)
 	// A layer's activations live in four vec4s (16 lanes, nn.MaxNeurons). One loop runs over
 	// the hidden layers and, inside, one over the layer's input groups of four, with a mat4
-	// multiply per output group. Both loops end on a break that depends on uniforms (Sizes,
-	// WBase, ...), so no compiler can unroll them and the program stays the same size for any
+	// multiply per output group. Both loops end on a break that depends on uniforms (Shape,
+	// Hidden), so no compiler can unroll them and the program stays the same size for any
 	// depth: unrolled, the largest network took GLSL compilers (Mesa's) tens of seconds.
 	sel := func(indent string, l int, first string) {
 		pf("%sif Sel >= %s && Sel < %s+%s {\n%s\tv = %s(lane(h0, h1, h2, h3, int(Sel-%s)))\n%s}\n",
@@ -265,16 +273,16 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	// Hidden layers: l = li+1 in the notebook's numbering.
 	pf("\tfor li := 1; li < %d; li++ {\n", loopBound)
 	pf("\t\tif li >= int(Hidden)+1 {\n\t\t\tbreak\n\t\t}\n")
-	pf("\t\tnp := int(Sizes[li-1])\n\t\tn = Sizes[li]\n\t\twb := int(WBase[li])\n\t\tbb := int(BBase[li])\n\t\tstride := 4 * ((np + 3) / 4)\n")
+	pf("\t\tnp := int(Shape[li-1].x)\n\t\tn = Shape[li].x\n\t\twb := int(Shape[li].y)\n\t\tbb := int(Shape[li].z)\n\t\tstride := 4 * ((np + 3) / 4)\n")
 	layer("\t\t", false)
 	pf("\t\th0 = act(n0)\n\t\th1 = act(n1)\n\t\th2 = act(n2)\n\t\th3 = act(n3)\n")
 	// Lanes past the layer's size hold act(0); the next layer's weights for them are zero.
 	if L > 2 {
-		sel("\t\t", 2, "First[li]")
+		sel("\t\t", 2, "Shape[li].w")
 	}
 	pf("\t}\n")
 	// The output layer: two neurons, one group.
-	pf("\t{\n\t\tnp := int(Sizes[%d])\n\t\tn = 2.0\n\t\twb := %d\n\t\tbb := %d\n", L-2, p.wBase[L], p.bBase[L])
+	pf("\t{\n\t\tnp := int(Shape[%d].x)\n\t\tn = 2.0\n\t\twb := %d\n\t\tbb := %d\n", L-2, p.wBase[L], p.bBase[L])
 	layer("\t\t", true)
 	if cost == nn.CrossEntropy {
 		// softmax over the two outputs: a_L[2] = 1/(1+e^(z1-z2)).

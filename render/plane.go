@@ -154,18 +154,19 @@ func gridLine(p *painter, x0, y0, x1, y1 float32, axis bool, u float32) {
 func (g *Game) drawPoints(p *painter, pv planeView, s *app.Snapshot, hover int) {
 	u := g.ly.Scale
 	sh := &p.sh[layerMid]
+	dot := dotRadius(len(s.Points), u)
 	for i, pt := range s.Points {
 		px, py := pv.toPx(pt.X, pt.Y)
 		if !pv.plot.contains(px, py) {
 			continue
 		}
-		r := pointRadius * u
+		r := dot
 		if i == hover {
 			r *= 1.3
 		}
 		sh.circle(px, py, r+0.75*u, colInk.alpha(0.45))
 		sh.circle(px, py, r, colCard)
-		sh.circle(px, py, r-pointOutline*u, classColor(pt.Label))
+		sh.circle(px, py, r-min(pointOutline*u, r*0.3), classColor(pt.Label))
 	}
 	if i := s.Selected; i >= 0 && i < len(s.Points) {
 		pt := s.Points[i]
@@ -174,6 +175,13 @@ func (g *Game) drawPoints(p *painter, pv planeView, s *app.Snapshot, hover int) 
 			p.sh[layerTop].ring(px, py, (pointRadius+5)*u, selectRing*u, colInk)
 		}
 	}
+}
+
+// dotRadius is the radius of the points' dots: smaller when there are many, so that a
+// thousand points remain a cloud rather than a carpet.
+func dotRadius(n int, u float32) float32 {
+	f := float32(math.Sqrt(200 / float64(max(n, 1))))
+	return pointRadius * u * min(1, max(0.6, f))
 }
 
 // pointAt returns the index of the point nearest to the device pixel (px, py) within reach,

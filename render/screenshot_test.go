@@ -116,6 +116,40 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 		g := newGame(st, &stillInput{})
-		saveScreenshot(t, renderGame(t, g, 1440, 900, 1), "largest.png")
+		g.SetUniformLimit(4096) // as headless Chromium's SwiftShader reports
+		saveScreenshot(t, renderGame(t, g, 1100, 700, 1), "largest.png")
+	})
+	t.Run("teaching and tooltip", func(t *testing.T) {
+		st := newTestState(t, []int{2, 3, 2}, nn.Sigmoid, nn.Quadratic, "notebook", 0)
+		if err := st.Teach(0); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.TeachStage(2); err != nil {
+			t.Fatal(err)
+		}
+		in := &stillInput{}
+		g := newGame(st, in)
+		renderGame(t, g, 1280, 800, 1)
+		// Point at the edge w_3[2,1], a third of the way from a_2[1].
+		d := &g.geom
+		in.x = d.x[1] + (d.x[2]-d.x[1])/3
+		in.y = d.y[1][0] + (d.y[2][1]-d.y[1][0])/3
+		in.on = true
+		saveScreenshot(t, renderGame(t, g, 1280, 800, 1), "teaching-tooltip.png")
+		if h := g.currentHover(); h != (hit{kind: hitEdge, l: 3, i: 1, j: 0}) {
+			t.Errorf("hovering %+v, want the edge w_3[2,1]", h)
+		}
+	})
+	t.Run("diverged message", func(t *testing.T) {
+		st := newTestState(t, []int{2, 3, 2}, nn.Sigmoid, nn.Quadratic, "notebook", 0)
+		g := newGame(st, &stillInput{})
+		g.setOutside(900, 620, 1)
+		if err := g.Update(); err != nil {
+			t.Fatal(err)
+		}
+		g.snap.Message = "Training diverged, so it was paused and the last good weights kept. Lower the learning rate or reset."
+		screen := ebiten.NewImage(900, 620)
+		g.Draw(screen)
+		saveScreenshot(t, screen, "message.png")
 	})
 }

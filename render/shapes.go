@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -53,16 +54,22 @@ func (s *shapes) box(cx, cy, hx, hy, r, ring, ux, uy float32, c rgba) {
 	r = min(r, hx, hy)
 	ex, ey := hx+1, hy+1
 	pr, pg, pb, pa := c.R*c.A, c.G*c.A, c.B*c.A, c.A
-	base := uint32(len(s.verts))
-	for _, corner := range [4][2]float32{{-1, -1}, {1, -1}, {-1, 1}, {1, 1}} {
-		lx, ly := corner[0]*ex, corner[1]*ey
-		s.verts = append(s.verts, ebiten.Vertex{
-			DstX: cx + lx*ux - ly*uy, DstY: cy + lx*uy + ly*ux,
-			SrcX: lx, SrcY: ly,
+	n := len(s.verts)
+	s.verts = slices.Grow(s.verts, 4)[:n+4]
+	v := s.verts[n : n+4 : n+4]
+	// Corners in the box's frame: (-ex,-ey), (ex,-ey), (-ex,ey), (ex,ey), rotated onto (ux, uy).
+	ax, ay := ex*ux, ex*uy  // the half extent along the box's x axis
+	bx, by := -ey*uy, ey*ux // and along its y axis
+	for k := range v {
+		sx, sy := float32(k&1*2-1), float32(k>>1*2-1)
+		v[k] = ebiten.Vertex{
+			DstX: cx + sx*ax + sy*bx, DstY: cy + sx*ay + sy*by,
+			SrcX: sx * ex, SrcY: sy * ey,
 			ColorR: pr, ColorG: pg, ColorB: pb, ColorA: pa,
 			Custom0: hx, Custom1: hy, Custom2: r, Custom3: ring,
-		})
+		}
 	}
+	base := uint32(n)
 	s.idx = append(s.idx, base, base+1, base+2, base+1, base+3, base+2)
 }
 

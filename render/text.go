@@ -235,9 +235,18 @@ func (t *texts) width(s string, st textStyle) float32 {
 // capHeight returns the height of a capital letter above the baseline, which is what
 // centring a line of text on a point needs.
 func capHeight(st textStyle) float32 {
-	_, y0, _, _ := st.face.bounds(glyphIndex('H'))
-	return float32(-y0) * st.size / float32(st.face.unitsPerEm)
+	return capUnits[st.face] * st.size / float32(st.face.unitsPerEm)
 }
+
+// capUnits is each face's cap height in font units: the top of H.
+var capUnits = func() map[*fontFace]float32 {
+	m := map[*fontFace]float32{}
+	for _, f := range []*fontFace{&fontRegular, &fontMedium} {
+		_, y0, _, _ := f.bounds(glyphIndex('H'))
+		m[f] = float32(-y0)
+	}
+	return m
+}()
 
 // add queues s on layer ly with its baseline at y and x placed by align. It returns the
 // advance width.
