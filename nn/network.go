@@ -59,6 +59,13 @@ func alloc(cfg Config) *Network {
 // Seed is the seed last drawn from.
 func (n *Network) Config() Config { return n.cfg.clone() }
 
+// Activation returns the activation of the hidden layers (and of the output under the
+// quadratic cost), without the copy Config makes.
+func (n *Network) Activation() Activation { return n.cfg.Activation }
+
+// Cost returns the cost the network trains with.
+func (n *Network) Cost() Cost { return n.cfg.Cost }
+
 // Layers returns the neurons per layer, input to output. Do not mutate it.
 func (n *Network) Layers() []int { return n.cfg.Layers }
 

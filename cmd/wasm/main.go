@@ -29,6 +29,9 @@ func main() {
 	showProblems(problems)
 
 	game := render.NewGame(st)
+	if n := uniformVectors(); n > 0 {
+		game.SetUniformLimit(n)
+	}
 	api := newAPI(st, game, su, problems)
 	game.OnFirstFrame(api.install)
 	if su.Teach >= 0 {
