@@ -107,11 +107,7 @@ func (a *api) methods() map[string]method {
 			return nil, a.st.ResetSeed(uint64(seed))
 		},
 		"addPoint": func(args []js.Value) (any, error) {
-			x, err := number(arg(args, 0), 0, "x")
-			if err != nil {
-				return nil, err
-			}
-			y, err := number(arg(args, 1), 1, "y")
+			x, y, err := pair(args, 0, "x", "y")
 			if err != nil {
 				return nil, err
 			}
@@ -137,11 +133,7 @@ func (a *api) methods() map[string]method {
 			if err != nil {
 				return nil, err
 			}
-			x, err := number(arg(args, 1), 1, "x")
-			if err != nil {
-				return nil, err
-			}
-			y, err := number(arg(args, 2), 2, "y")
+			x, y, err := pair(args, 1, "x", "y")
 			if err != nil {
 				return nil, err
 			}
@@ -190,11 +182,7 @@ func (a *api) methods() map[string]method {
 			return traceTo(t), nil
 		},
 		"toScreen": func(args []js.Value) (any, error) {
-			x, err := number(arg(args, 0), 0, "x")
-			if err != nil {
-				return nil, err
-			}
-			y, err := number(arg(args, 1), 1, "y")
+			x, y, err := pair(args, 0, "x", "y")
 			if err != nil {
 				return nil, err
 			}
@@ -202,11 +190,7 @@ func (a *api) methods() map[string]method {
 			return object("x", px, "y", py), nil
 		},
 		"fromScreen": func(args []js.Value) (any, error) {
-			px, err := number(arg(args, 0), 0, "x")
-			if err != nil {
-				return nil, err
-			}
-			py, err := number(arg(args, 1), 1, "y")
+			px, py, err := pair(args, 0, "x", "y")
 			if err != nil {
 				return nil, err
 			}

@@ -38,6 +38,16 @@ func number(v js.Value, i int, name string) (float64, error) {
 	return f, nil
 }
 
+// pair reads two finite numbers, arguments i and i+1.
+func pair(args []js.Value, i int, a, b string) (float64, float64, error) {
+	x, err := number(arg(args, i), i, a)
+	if err != nil {
+		return 0, 0, err
+	}
+	y, err := number(arg(args, i+1), i+1, b)
+	return x, y, err
+}
+
 // integer reads a whole number.
 func integer(v js.Value, i int, name string) (int, error) {
 	f, err := number(v, i, name)

@@ -10,24 +10,7 @@
   const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500];
   const PRESETS = ['notebook', 'circle', 'xor', 'gaussians', 'spiral'];
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === 'class') {
-        e.className = v;
-      } else if (k.startsWith('on')) {
-        e.addEventListener(k.slice(2), v);
-      } else if (v !== false && v !== undefined && v !== null) {
-        e.setAttribute(k, v === true ? '' : String(v));
-      }
-    }
-    for (const c of children) {
-      if (c !== null && c !== undefined) {
-        e.append(c);
-      }
-    }
-    return e;
-  }
+  const el = window.nnvizEl;
 
   // report shows an error from the API in the panel's message line instead of throwing it away.
   function guard(fn) {
@@ -206,10 +189,10 @@
     }
 
     if (window.nnvizShare && (want.has('share') || want.has('io'))) {
-      panel.append(section('Share, import, export', window.nnvizShare(api, want, el, guard), false));
+      panel.append(section('Share, import, export', window.nnvizShare(api, want, guard), false));
     }
 
-    const restored = window.nnvizRestoredNotice && window.nnvizRestoredNotice(el);
+    const restored = window.nnvizRestoredNotice && window.nnvizRestoredNotice();
     if (restored) {
       panel.prepend(restored);
     }

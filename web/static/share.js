@@ -49,7 +49,8 @@
   }
 
   /** Builds the share and data controls; called by controls.js. */
-  window.nnvizShare = function (api, want, el, guard) {
+  window.nnvizShare = function (api, want, guard) {
+    const el = window.nnvizEl;
     const box = el('div', { class: 'group share' });
     const out = el('textarea', { id: 'nnviz-share-out', rows: 3, readonly: true, 'aria-label': 'Link or embed code', hidden: true });
     const note = el('p', { class: 'message', id: 'nnviz-share-note', role: 'status', 'aria-live': 'polite' });
@@ -122,7 +123,8 @@
   };
 
   /** The notice that the learner's saved work is back, with a way to start over; or null. */
-  window.nnvizRestoredNotice = function (el) {
+  window.nnvizRestoredNotice = function () {
+    const el = window.nnvizEl;
     if (!window.__nnvizRestored) {
       return null;
     }

@@ -4,24 +4,7 @@
 (function () {
   'use strict';
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === 'class') {
-        e.className = v;
-      } else if (k.startsWith('on')) {
-        e.addEventListener(k.slice(2), v);
-      } else if (v !== false && v !== undefined && v !== null) {
-        e.setAttribute(k, v === true ? '' : String(v));
-      }
-    }
-    for (const c of children) {
-      if (c !== null && c !== undefined) {
-        e.append(c);
-      }
-    }
-    return e;
-  }
+  const el = window.nnvizEl;
 
   // fmt prints a value as numpy does with precision=3, suppress=True.
   function fmt(v) {
