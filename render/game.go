@@ -141,6 +141,10 @@ func (g *Game) SetHeatmaps(on bool) {
 	g.heatOff.Store(!on)
 }
 
+// Heatmaps reports whether neurons show their heatmaps when no point is selected. It is safe
+// to call from any goroutine.
+func (g *Game) Heatmaps() bool { return !g.heatOff.Load() }
+
 // SetUniformLimit tells the renderer how many vec4 uniforms a fragment (and vertex) shader
 // may use on this GPU: in a browser, the smaller of WebGL2's MAX_FRAGMENT_UNIFORM_VECTORS
 // and MAX_VERTEX_UNIFORM_VECTORS. Networks whose weights fit are evaluated with the weights

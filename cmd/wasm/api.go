@@ -160,6 +160,15 @@ func (a *api) methods() map[string]method {
 			}
 			return nil, a.st.Select(i)
 		},
+		"heatmaps": func(args []js.Value) (any, error) {
+			if v := arg(args, 0); !v.IsUndefined() {
+				if v.Type() != js.TypeBoolean {
+					return nil, argError(0, "on", "want true or false, got %s", describe(v))
+				}
+				a.game.SetHeatmaps(v.Bool())
+			}
+			return a.game.Heatmaps(), nil
+		},
 		"undo":    func([]js.Value) (any, error) { return a.st.Undo(), nil },
 		"redo":    func([]js.Value) (any, error) { return a.st.Redo(), nil },
 		"weights": func([]js.Value) (any, error) { return paramsTo(a.st.Weights()), nil },

@@ -141,7 +141,12 @@
 
     if (want.has('shape')) {
       controls.shape = el('fieldset', { class: 'group shape' });
-      panel.append(section('Network', controls.shape, true));
+      const heat = el('input', {
+        type: 'checkbox', id: 'nnviz-heatmaps', checked: api.heatmaps(),
+        onchange: guard((e) => api.heatmaps(e.target.checked)),
+      });
+      panel.append(section('Network', el('div', {}, controls.shape,
+        el('label', { class: 'check', title: 'Each neuron shows its activation over the whole plane (H)' }, heat, ' Neuron heatmaps')), true));
     }
 
     const data = el('div', { class: 'group', role: 'group', 'aria-label': 'Data' });
