@@ -195,12 +195,16 @@ func (t *Trainer) Step() error {
 	switch cfg.Mode {
 	case Online:
 		i := t.order[t.pos]
-		one := n.one
-		one.a[1][0], one.a[1][1] = t.data[i].X, t.data[i].Y
-		one.y[0], one.y[1] = t.ys[i][0], t.ys[i][1]
-		n.forwardOne()
-		n.backwardOne()
-		err = t.g.applyDeltas(n, cfg.StepSize, cfg.L2)
+		if n.L() == 3 {
+			err = t.g.stepOneHidden(n, t.data[i].X, t.data[i].Y, t.ys[i][0], t.ys[i][1], cfg.StepSize, cfg.L2)
+		} else {
+			one := n.one
+			one.a[1][0], one.a[1][1] = t.data[i].X, t.data[i].Y
+			one.y[0], one.y[1] = t.ys[i][0], t.ys[i][1]
+			n.forwardOne()
+			n.backwardOne()
+			err = t.g.applyDeltas(n, cfg.StepSize, cfg.L2)
+		}
 		if err == nil {
 			t.advance(1)
 		}
