@@ -37,6 +37,7 @@ func (g *grads) stepOneHidden(n *Network, x, y, y0, y1, eta, l2 float64) error {
 	// Forward, layer 3: z_3 = w_3 a_2 + b_3, summed in forwardOne's blocks
 	// of eight, then four, then one.
 	w30, w31 := w3[:h], w3[h:]
+	a2 = a2[:h]
 	s0, s1 := b3[0], b3[1]
 	j := 0
 	for ; j+8 <= h; j += 8 {
@@ -62,49 +63,35 @@ func (g *grads) stepOneHidden(n *Network, x, y, y0, y1, eta, l2 float64) error {
 	}
 
 	// Backward: delta_3 = (a_3 - y) * sigma'(z_3) (a_3 - y for
-	// cross-entropy), delta_2 = (w_3^T delta_3) * sigma'(z_2).
+	// cross-entropy), then delta_2 = (w_3^T delta_3) * sigma'(z_2) and the
+	// update w_l -= eta*(delta_l a_{l-1}^T + l2*w_l), b_l -= eta*delta_l.
+	// Each entry is updated exactly as applyDeltas does; the loops run over
+	// the hidden neurons only, a column of w_3 and a row of w_2 at a time.
 	d3[0], d3[1] = a3[0]-y0, a3[1]-y1
 	if n.cfg.Cost != CrossEntropy {
 		act.mulDerivVec(a3, d3)
 	}
 	e0, e1 := d3[0], d3[1]
-	for j := range d2 {
+	ed0, ed1 := eta*e0, eta*e1
+	etaL2 := eta * l2
+	bw3, bw2, bb2 := g.bw[3][:2*h], g.bw[2][:2*h], g.bb[2][:h]
+	bw30, bw31 := bw3[:h], bw3[h:]
+	// Each stays 0 while its matrix's results are finite: v-v is NaN for
+	// Inf and NaN.
+	var badW3, badB3, badW2, badB2 float64
+	for j, a := range a2 {
+		u, v := w30[j], w31[j]
 		var s float64
-		s += w30[j] * e0
-		s += w31[j] * e1
+		s += u * e0
+		s += v * e1
 		d2[j] = s
+		bw30[j], bw31[j] = u, v
+		u -= ed0*a + etaL2*u
+		v -= ed1*a + etaL2*v
+		w30[j], w31[j] = u, v
+		badW3 += (u - u) + (v - v)
 	}
 	act.mulDerivVec(a2, d2)
-
-	// Update, layer 3 before layer 2 as applyDeltas does.
-	etaL2 := eta * l2
-	bw3, bb3 := g.bw[3][:2*h], g.bb[3][:2]
-	var bad float64 // stays 0 while every result is finite: v-v is NaN for Inf and NaN
-	for i, d := range d3 {
-		ed := eta * d
-		w, bw := w3[i*h:i*h+h], bw3[i*h:i*h+h]
-		for j, a := range a2 {
-			old := w[j]
-			bw[j] = old
-			v := old - (ed*a + etaL2*old)
-			w[j] = v
-			bad += v - v
-		}
-	}
-	if bad != 0 {
-		return g.undo(n, 3, true)
-	}
-	for i, d := range d3 {
-		old := b3[i]
-		bb3[i] = old
-		v := old - eta*d
-		b3[i] = v
-		bad += v - v
-	}
-	if bad != 0 {
-		return g.undo(n, 3, false)
-	}
-	bw2, bb2 := g.bw[2][:2*h], g.bb[2][:h]
 	for i, d := range d2 {
 		ed := eta * d
 		w, bw := w2[2*i:2*i+2], bw2[2*i:2*i+2]
@@ -113,21 +100,30 @@ func (g *grads) stepOneHidden(n *Network, x, y, y0, y1, eta, l2 float64) error {
 		v0 := o0 - (ed*x + etaL2*o0)
 		v1 := o1 - (ed*y + etaL2*o1)
 		w[0], w[1] = v0, v1
-		bad += v0 - v0
-		bad += v1 - v1
-	}
-	if bad != 0 {
-		return g.undo(n, 2, true)
-	}
-	for i, d := range d2 {
+		badW2 += (v0 - v0) + (v1 - v1)
 		old := b2[i]
 		bb2[i] = old
-		v := old - eta*d
-		b2[i] = v
-		bad += v - v
+		b := old - ed
+		b2[i] = b
+		badB2 += b - b
 	}
-	if bad != 0 {
-		return g.undo(n, 2, false)
+	bb3 := g.bb[3][:2]
+	bb3[0], bb3[1] = b3[0], b3[1]
+	b3[0] -= ed0
+	b3[1] -= ed1
+	badB3 = (b3[0] - b3[0]) + (b3[1] - b3[1])
+	if badW3+badB3+badW2+badB2 != 0 {
+		// Name the first matrix the general path would have found.
+		g.restore(n, 2, false)
+		switch {
+		case badW3 != 0:
+			return errDiverged(3, true)
+		case badB3 != 0:
+			return errDiverged(3, false)
+		case badW2 != 0:
+			return errDiverged(2, true)
+		}
+		return errDiverged(2, false)
 	}
 	return nil
 }
