@@ -4,17 +4,19 @@ package nn
 // applyDeltas) for a network with a single hidden layer, 2-h-2: the
 // notebook's shape and the playground's default. It exists for speed in
 // wasm, where Go's code for the general loops costs more than a small
-// network's arithmetic: loops of two or three iterations, bounds checks,
-// and slice headers reloaded from struct fields. Here the two inputs and
-// two outputs are written out, every slice is a local of exact length, and
-// the activation is chosen once, outside the loops. BenchmarkTrainSeed
-// measures it.
+// network's arithmetic: every jump between basic blocks (each loop
+// iteration) goes through the function's dispatch table, and slice
+// headers are reloaded from struct fields. Here the two inputs and two
+// outputs are written out, every slice is a local of exact length, and the
+// backward pass and the update share two loops over the hidden neurons
+// instead of one loop per matrix. BenchmarkTrainSeed measures it: in wasm
+// it takes about 0.57 times the general path's time.
 //
 // It performs the same floating-point operations in the same order as the
 // general path, so the results are bit for bit the same
 // (TestOneHiddenMatchesGeneral checks that), and it leaves n.one holding
 // the point's z_l, a_l and delta_l as the general path does. A divergent
-// step is undone and reported as by applyDeltas.
+// step is undone and names the same matrix as applyDeltas would.
 func (g *grads) stepOneHidden(n *Network, x, y, y0, y1, eta, l2 float64) error {
 	p := n.one
 	h := len(n.lay[2].bd)
