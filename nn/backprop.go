@@ -122,12 +122,23 @@ func (g *grads) applyGrads(n *Network, eta, scale, l2 float64) error {
 // (whose w, and b if inW is false, were written), and names the matrix
 // that went non-finite.
 func (g *grads) undo(n *Network, l int, inW bool) error {
+	g.restore(n, l, inW)
+	return errDiverged(l, inW)
+}
+
+// restore copies back the backups of w_k and b_k for k = L down to l, but
+// not b_l if inW is set.
+func (g *grads) restore(n *Network, l int, inW bool) {
 	for k := n.L(); k >= l; k-- {
 		copy(n.lay[k].wd, g.bw[k])
 		if k > l || !inW {
 			copy(n.lay[k].bd, g.bb[k])
 		}
 	}
+}
+
+// errDiverged is the error of a step that made w_l (inW) or b_l non-finite.
+func errDiverged(l int, inW bool) error {
 	name := fmt.Sprintf("b_%d", l)
 	if inW {
 		name = fmt.Sprintf("w_%d", l)

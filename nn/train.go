@@ -93,8 +93,7 @@ type Trainer struct {
 	ys    [][2]float64 // one-hot labels of data
 	order []int        // this epoch's order of data
 	pos   int          // next index into order
-	pcg   *rand.PCG
-	rng   *rand.Rand
+	pcg   *rand.PCG    // draws the epoch orders (see shuffle)
 	steps int
 	epoch int
 }
@@ -107,8 +106,7 @@ func NewTrainer(n *Network, cfg TrainConfig) (*Trainer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	pcg := rand.NewPCG(cfg.Seed, ShuffleStream)
-	return &Trainer{n: n, cfg: cfg, g: newGrads(n), p: newPanel(n.cfg.Layers, panelWidth), pcg: pcg, rng: rand.New(pcg)}, nil
+	return &Trainer{n: n, cfg: cfg, g: newGrads(n), p: newPanel(n.cfg.Layers, panelWidth), pcg: rand.NewPCG(cfg.Seed, ShuffleStream)}, nil
 }
 
 // Network returns the network being trained.
@@ -166,12 +164,8 @@ func (t *Trainer) restart() {
 	for i := range t.data {
 		t.order = append(t.order, i)
 	}
-	t.shuffle()
+	shuffle(t.order, t.pcg)
 	t.pos = 0
-}
-
-func (t *Trainer) shuffle() {
-	t.rng.Shuffle(len(t.order), func(i, j int) { t.order[i], t.order[j] = t.order[j], t.order[i] })
 }
 
 // Steps returns the number of updates applied since creation or Reset.
@@ -195,12 +189,16 @@ func (t *Trainer) Step() error {
 	switch cfg.Mode {
 	case Online:
 		i := t.order[t.pos]
-		one := n.one
-		one.a[1][0], one.a[1][1] = t.data[i].X, t.data[i].Y
-		one.y[0], one.y[1] = t.ys[i][0], t.ys[i][1]
-		n.forwardOne()
-		n.backwardOne()
-		err = t.g.applyDeltas(n, cfg.StepSize, cfg.L2)
+		if n.L() == 3 {
+			err = t.g.stepOneHidden(n, t.data[i].X, t.data[i].Y, t.ys[i][0], t.ys[i][1], cfg.StepSize, cfg.L2)
+		} else {
+			one := n.one
+			one.a[1][0], one.a[1][1] = t.data[i].X, t.data[i].Y
+			one.y[0], one.y[1] = t.ys[i][0], t.ys[i][1]
+			n.forwardOne()
+			n.backwardOne()
+			err = t.g.applyDeltas(n, cfg.StepSize, cfg.L2)
+		}
 		if err == nil {
 			t.advance(1)
 		}
@@ -256,6 +254,6 @@ func (t *Trainer) advance(m int) {
 	if t.pos >= len(t.order) {
 		t.epoch++
 		t.pos = 0
-		t.shuffle()
+		shuffle(t.order, t.pcg)
 	}
 }
