@@ -32,13 +32,18 @@ func BenchmarkFrameNotebook(b *testing.B) {
 
 // BenchmarkFrameDeep is a frame with 8 hidden layers of 16 tanh neurons and 1,000 points.
 func BenchmarkFrameDeep(b *testing.B) {
-	s := DefaultSettings()
-	s.Net.Layers = []int{2, 16, 16, 16, 16, 16, 16, 16, 16, 2}
-	s.Net.Activation = nn.Tanh
-	s.Train.StepSize = 0.01
 	pts, err := nn.Dataset("spiral", 1000, 0.1, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchFrame(b, s, pts)
+	benchFrame(b, deepSettings(), pts)
+}
+
+// deepSettings is the largest network the playground allows: 8 hidden layers of 16 tanh neurons.
+func deepSettings() Settings {
+	s := DefaultSettings()
+	s.Net.Layers = []int{2, 16, 16, 16, 16, 16, 16, 16, 16, 2}
+	s.Net.Activation = nn.Tanh
+	s.Train.StepSize = 0.01
+	return s
 }

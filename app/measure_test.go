@@ -9,10 +9,7 @@ import (
 // TestMeasureAcrossFramesIsExact checks that a loss measured a slice per frame, while training
 // goes on, is exactly the loss of the weights at the step it is recorded for.
 func TestMeasureAcrossFramesIsExact(t *testing.T) {
-	s := DefaultSettings()
-	s.Net.Layers = []int{2, 16, 16, 16, 16, 16, 16, 16, 16, 2}
-	s.Net.Activation = nn.Tanh
-	s.Train.StepSize = 0.01
+	s := deepSettings()
 	pts, err := nn.Dataset("circle", 1000, 0.1, 1)
 	if err != nil {
 		t.Fatal(err)

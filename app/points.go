@@ -69,14 +69,18 @@ func (st *State) SetLabel(i, label int) error {
 	if err := st.checkIndex(i); err != nil {
 		return err
 	}
-	p := st.points[i]
-	if p.Label == label {
-		return nil
-	}
-	q := p
+	q := st.points[i]
 	q.Label = label
-	st.do(edit{kind: editSet, index: i, before: p, after: q})
+	st.setPoint(i, st.points[i], q)
 	return nil
+}
+
+// setPoint records point i going from before to after as one undoable edit; no edit if they
+// are the same. The caller holds the lock and has checked i.
+func (st *State) setPoint(i int, before, after nn.Point) {
+	if before != after {
+		st.do(edit{kind: editSet, index: i, before: before, after: after})
+	}
 }
 
 // FlipLabel gives point i the other label.
@@ -101,10 +105,9 @@ func (st *State) MovePoint(i int, x, y float64) error {
 	if err := st.checkIndex(i); err != nil {
 		return err
 	}
-	p := st.points[i]
-	q := p
+	q := st.points[i]
 	q.X, q.Y = x, y
-	st.do(edit{kind: editSet, index: i, before: p, after: q})
+	st.setPoint(i, st.points[i], q)
 	return nil
 }
 
@@ -134,13 +137,9 @@ func (st *State) EndDrag(i int, fromX, fromY float64) error {
 	if err := st.checkIndex(i); err != nil {
 		return err
 	}
-	q := st.points[i]
-	p := q
+	p := st.points[i]
 	p.X, p.Y = fromX, fromY
-	if p == q {
-		return nil
-	}
-	st.do(edit{kind: editSet, index: i, before: p, after: q})
+	st.setPoint(i, p, st.points[i])
 	return nil
 }
 
