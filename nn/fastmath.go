@@ -88,6 +88,43 @@ func expNegAbs(z, out []float64, c, minus1 float64) {
 	}
 }
 
+// sigmoidVec writes sigmoid(z[i]) into out[i]: Sigmoid.applyVec. It is
+// expNegAbs(z, out, 1, 0) with the sigmoid's last step in the same loop,
+// and its arithmetic is that of expNegAbs followed by 1/(1+e) (z >= 0) or
+// e/(1+e), so the results are the same bits; in wasm one loop and one call
+// instead of two of each save about a fifth of an online step. The
+// numerator is chosen by its bits, which the compiler turns into a select
+// instead of a branch (it does not select floats).
+func sigmoidVec(z, out []float64) {
+	const (
+		invLn2N   = 64 / math.Ln2
+		ln2HiN    = 6.93147180369123816490e-01 / 64
+		ln2LoN    = 1.90821492927058770002e-10 / 64
+		shift     = 0x1.8p52
+		shiftBits = 0x4338000000000000
+	)
+	out = out[:len(z)]
+	for i, v := range z {
+		x := -math.Abs(v)
+		zs := x*invLn2N + shift
+		k := int64(math.Float64bits(zs) - shiftBits)
+		kf := zs - shift
+		r := (x - kf*ln2HiN) - kf*ln2LoN
+		q := r + r*r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120+r*(1.0/720)))))
+		two := math.Float64frombits(uint64(1023+k>>6) << 52)
+		hi, lo := exp2Hi[k&63]*two, exp2Lo[k&63]*two
+		e := hi + (lo + hi*q)
+		if !(x >= -708) { // a one-way branch, so the common case jumps nowhere
+			e = math.Exp(x)
+		}
+		num := math.Float64bits(e)
+		if v >= 0 {
+			num = 0x3ff0000000000000 // 1
+		}
+		out[i] = math.Float64frombits(num) / (1 + e)
+	}
+}
+
 // expNeg is e^(-|x|) by expNegAbs.
 func expNeg(x float64) float64 {
 	in, out := [1]float64{x}, [1]float64{}
