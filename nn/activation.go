@@ -86,15 +86,7 @@ func (a Activation) applyVec(z, out []float64) {
 	out = out[:len(z)]
 	switch a {
 	case Sigmoid:
-		expNegAbs(z, out, 1, 0)
-		for i, v := range z {
-			e := out[i]
-			if v >= 0 {
-				out[i] = 1 / (1 + e)
-			} else {
-				out[i] = e / (1 + e)
-			}
-		}
+		sigmoidVec(z, out)
 	case Tanh:
 		expNegAbs(z, out, 2, 1)
 		for i, v := range z {

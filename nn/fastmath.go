@@ -3,7 +3,8 @@ package nn
 import "math"
 
 // The activations' exponentials are computed a vector at a time by
-// expNegAbs, whose loop holds the whole of exp: in wasm a function call per element
+// expNegAbs (tanh) and sigmoidVec, whose loops hold the whole of exp (as
+// does forwardOneHidden's): in wasm a function call per element
 // costs as much as the arithmetic, and math.Exp (pure Go there) spends much
 // of its time in math.Ldexp. The same code runs natively and in wasm, so
 // training gives the same numbers on both.
@@ -85,6 +86,43 @@ func expNegAbs(z, out []float64, c, minus1 float64) {
 		two := math.Float64frombits(uint64(1023+k>>6) << 52)              // 2^(k>>6), exact
 		hi, lo := exp2Hi[k&63]*two, exp2Lo[k&63]*two
 		out[i] = (hi - minus1) + (lo + hi*q)
+	}
+}
+
+// sigmoidVec writes sigmoid(z[i]) into out[i]: Sigmoid.applyVec. It is
+// expNegAbs(z, out, 1, 0) with the sigmoid's last step in the same loop,
+// and its arithmetic is that of expNegAbs followed by 1/(1+e) (z >= 0) or
+// e/(1+e), so the results are the same bits; in wasm one loop and one call
+// instead of two of each cut an online step by about a tenth. The
+// numerator is chosen by its bits, which the compiler turns into a select
+// instead of a branch (it does not select floats).
+func sigmoidVec(z, out []float64) {
+	const (
+		invLn2N   = 64 / math.Ln2
+		ln2HiN    = 6.93147180369123816490e-01 / 64
+		ln2LoN    = 1.90821492927058770002e-10 / 64
+		shift     = 0x1.8p52
+		shiftBits = 0x4338000000000000
+	)
+	out = out[:len(z)]
+	for i, v := range z {
+		x := -math.Abs(v)
+		zs := x*invLn2N + shift
+		k := int64(math.Float64bits(zs) - shiftBits)
+		kf := zs - shift
+		r := (x - kf*ln2HiN) - kf*ln2LoN
+		q := r + r*r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120+r*(1.0/720)))))
+		two := math.Float64frombits(uint64(1023+k>>6) << 52)
+		hi, lo := exp2Hi[k&63]*two, exp2Lo[k&63]*two
+		e := hi + (lo + hi*q)
+		if !(x >= -708) { // a one-way branch, so the common case jumps nowhere
+			e = math.Exp(x)
+		}
+		num := math.Float64bits(e)
+		if v >= 0 {
+			num = 0x3ff0000000000000 // 1
+		}
+		out[i] = math.Float64frombits(num) / (1 + e)
 	}
 }
 
