@@ -141,6 +141,15 @@ func (g *Game) SetHeatmaps(on bool) {
 	g.heatOff.Store(!on)
 }
 
+// PointerLeft tells the game that the mouse left its canvas, which browsers do not report to
+// it: hover and tooltips clear until the cursor moves over the canvas again. It is safe to call
+// from any goroutine.
+func (g *Game) PointerLeft() {
+	if ei, ok := g.in.(*ebitenInput); ok {
+		ei.left.leave()
+	}
+}
+
 // Heatmaps reports whether neurons show their heatmaps when no point is selected. It is safe
 // to call from any goroutine.
 func (g *Game) Heatmaps() bool { return !g.heatOff.Load() }

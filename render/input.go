@@ -33,6 +33,7 @@ type ebitenInput struct {
 	touchID  ebiten.TouchID
 	hadTouch bool
 	w, h     float32 // the screen, to tell a cursor outside it
+	left     leaveTracker
 }
 
 func (in *ebitenInput) read(f *inputFrame) {
@@ -69,6 +70,9 @@ func (in *ebitenInput) read(f *inputFrame) {
 	x, y := ebiten.CursorPosition()
 	f.x, f.y = float32(x), float32(y)
 	f.hasPointer = f.x >= 0 && f.y >= 0 && (in.w == 0 || f.x < in.w && f.y < in.h)
+	if in.left.away(x, y) {
+		f.hasPointer = false
+	}
 	f.down = ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
 }
 

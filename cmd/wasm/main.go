@@ -33,7 +33,10 @@ func main() {
 		game.SetUniformLimit(n)
 	}
 	api := newAPI(st, game, su, problems)
-	game.OnFirstFrame(api.install)
+	game.OnFirstFrame(func() {
+		api.install()
+		onMouseLeave(game.PointerLeft)
+	})
 	if su.Teach >= 0 {
 		if err := st.Teach(su.Teach); err != nil {
 			log.Printf("nnviz: teach: %v", err)
