@@ -304,7 +304,7 @@ func (a *api) methods() map[string]method {
 			for k, o := range a.setup.Origins {
 				origins[k] = o
 			}
-			return object("controls", names, "explicit", a.setup.Controls != nil, "data", a.setup.Data, "origins", origins), nil
+			return object("controls", names, "explicit", a.setup.Controls != nil, "data", a.setup.Data, "n", a.setup.Count, "noise", a.setup.Noise, "origins", origins), nil
 		},
 		"problems": func([]js.Value) (any, error) {
 			out := make([]any, len(a.problems))

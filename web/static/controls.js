@@ -154,14 +154,14 @@
       const preset = select('nnviz-data', 'Data', PRESETS.map((p) => ({ value: p, label: p === 'notebook' ? "the notebook's ten points" : p })),
         setup.data || 'notebook', (v) => {
           const noise = Number(document.getElementById('nnviz-noise').value);
-          api.loadData(v, { n: 200, noise });
+          api.loadData(v, { n: setup.n, noise });
         });
       const noise = el('input', {
-        id: 'nnviz-noise', type: 'range', min: 0, max: 1, step: 0.05, value: 0.1,
+        id: 'nnviz-noise', type: 'range', min: 0, max: 1, step: 0.05, value: setup.data === 'notebook' ? 0.1 : setup.noise,
         onchange: guard((e) => {
           const v = document.getElementById('nnviz-data').value;
           if (v !== 'notebook') {
-            api.loadData(v, { n: 200, noise: Number(e.target.value) });
+            api.loadData(v, { n: setup.n, noise: Number(e.target.value) });
           }
         }),
       });
