@@ -157,7 +157,7 @@
           api.loadData(v, { n: setup.n, noise });
         });
       const noise = el('input', {
-        id: 'nnviz-noise', type: 'range', min: 0, max: 1, step: 0.05, value: setup.data === 'notebook' ? 0.1 : setup.noise,
+        id: 'nnviz-noise', type: 'range', min: 0, max: 2, step: 0.05, value: setup.data === 'notebook' ? 0.1 : setup.noise,
         onchange: guard((e) => {
           const v = document.getElementById('nnviz-data').value;
           if (v !== 'notebook') {
