@@ -4,10 +4,22 @@ import "math"
 
 // The activations' exponentials are computed a vector at a time by
 // expNegAbs (tanh) and sigmoidVec, whose loops hold the whole of exp (as
-// does forwardOneHidden's): in wasm a function call per element
+// do oneHidden.forward's): in wasm a function call per element
 // costs as much as the arithmetic, and math.Exp (pure Go there) spends much
 // of its time in math.Ldexp. The same code runs natively and in wasm, so
 // training gives the same numbers on both.
+
+// The exponentials' constants. x = (64k + j) ln2/64 + r, with k from
+// x*invLn2N rounded by adding expShift.
+const (
+	invLn2N = 64 / math.Ln2
+	ln2HiN  = 6.93147180369123816490e-01 / 64 // the high 32 bits of ln2, so k*ln2HiN is exact
+	ln2LoN  = 1.90821492927058770002e-10 / 64
+	// Adding expShift rounds x*64/ln2 to an integer k held in the low
+	// bits of the sum.
+	expShift     = 0x1.8p52
+	expShiftBits = 0x4338000000000000
+)
 
 // exp2Hi[j] + exp2Lo[j] is 2^(j/64) for j = 0..63 to about 2^-110: exp2Hi
 // is the float64 nearest to the exact value (computed to 80 digits) and
@@ -62,15 +74,6 @@ var exp2Lo = [64]float64{
 // way. Below -708, where 2^(k>>6) would not be normal, and for NaN it calls
 // math.Exp.
 func expNegAbs(z, out []float64, c, minus1 float64) {
-	const (
-		invLn2N = 64 / math.Ln2
-		ln2HiN  = 6.93147180369123816490e-01 / 64 // the high 32 bits of ln2, so k*ln2HiN is exact
-		ln2LoN  = 1.90821492927058770002e-10 / 64
-		// Adding shift rounds x*64/ln2 to an integer k held in the low
-		// bits of the sum.
-		shift     = 0x1.8p52
-		shiftBits = 0x4338000000000000
-	)
 	out = out[:len(z)]
 	for i, v := range z {
 		x := -c * math.Abs(v)
@@ -78,9 +81,9 @@ func expNegAbs(z, out []float64, c, minus1 float64) {
 			out[i] = math.Exp(x) - minus1
 			continue
 		}
-		zs := x*invLn2N + shift
-		k := int64(math.Float64bits(zs) - shiftBits)
-		kf := zs - shift
+		zs := x*invLn2N + expShift
+		k := int64(math.Float64bits(zs) - expShiftBits)
+		kf := zs - expShift
 		r := (x - kf*ln2HiN) - kf*ln2LoN
 		q := r + r*r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120+r*(1.0/720))))) // e^r - 1
 		two := math.Float64frombits(uint64(1023+k>>6) << 52)              // 2^(k>>6), exact
@@ -97,19 +100,12 @@ func expNegAbs(z, out []float64, c, minus1 float64) {
 // numerator is chosen by its bits, which the compiler turns into a select
 // instead of a branch (it does not select floats).
 func sigmoidVec(z, out []float64) {
-	const (
-		invLn2N   = 64 / math.Ln2
-		ln2HiN    = 6.93147180369123816490e-01 / 64
-		ln2LoN    = 1.90821492927058770002e-10 / 64
-		shift     = 0x1.8p52
-		shiftBits = 0x4338000000000000
-	)
 	out = out[:len(z)]
 	for i, v := range z {
 		x := -math.Abs(v)
-		zs := x*invLn2N + shift
-		k := int64(math.Float64bits(zs) - shiftBits)
-		kf := zs - shift
+		zs := x*invLn2N + expShift
+		k := int64(math.Float64bits(zs) - expShiftBits)
+		kf := zs - expShift
 		r := (x - kf*ln2HiN) - kf*ln2LoN
 		q := r + r*r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120+r*(1.0/720)))))
 		two := math.Float64frombits(uint64(1023+k>>6) << 52)
