@@ -96,11 +96,7 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 		return
 	}
 	u := g.ly.Scale
-	drawCard(p, card, u)
-	title := textStyle{&fontMedium, 13 * u}
-	small := textStyle{&fontRegular, 11 * u}
-	ty := titleBaseline(card, u, title)
-	p.tx.add(layerMid, "Training", card.X0+lyCardPad*u, ty, title, colInk, alignLeft)
+	ty, small := drawTitledCard(p, card, u, "Training")
 	// Legend on the title line.
 	x := card.X1 - lyCardPad*u
 	x -= p.tx.add(layerMid, "accuracy", x, ty, small, colMuted, alignRight) + 5*u

@@ -115,11 +115,7 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 		return
 	}
 	u := g.ly.Scale
-	drawCard(p, card, u)
-	title := textStyle{&fontMedium, 13 * u}
-	small := textStyle{&fontRegular, 11 * u}
-	ty := titleBaseline(card, u, title)
-	p.tx.add(layerMid, "Network", card.X0+lyCardPad*u, ty, title, colInk, alignLeft)
+	ty, small := drawTitledCard(p, card, u, "Network")
 	act, cost := g.eval.key.act, g.eval.key.cost // as setNetwork read them this frame
 	g.num = append(g.num[:0], act.String()...)
 	g.num = append(g.num, " · "...)

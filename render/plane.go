@@ -92,12 +92,8 @@ func (g *Game) drawPlane(p *painter, s *app.Snapshot, hoverPoint int) {
 	if card.empty() || ly.Plot.empty() {
 		return
 	}
-	drawCard(p, card, u)
 	pv := planeView{plot: ly.Plot, view: s.View}
-	title := textStyle{&fontMedium, 13 * u}
-	small := textStyle{&fontRegular, 11 * u}
-	ty := titleBaseline(card, u, title)
-	p.tx.add(layerMid, "Data and decision boundary", card.X0+lyCardPad*u, ty, title, colInk, alignLeft)
+	ty, small := drawTitledCard(p, card, u, "Data and decision boundary")
 	// Legend, right-aligned on the title line: the two classes and the contour.
 	x := card.X1 - lyCardPad*u
 	legendY := ty
@@ -205,6 +201,16 @@ func pointAt(pts []nn.Point, pv planeView, px, py, u float32) int {
 // titleBaseline is the baseline of a card's title.
 func titleBaseline(card rect, u float32, st textStyle) float32 {
 	return card.Y0 + (lyCardPad+2)*u + capHeight(st)
+}
+
+// drawTitledCard queues a card with its title at the top left, and returns the title's
+// baseline and the small style its legend uses.
+func drawTitledCard(p *painter, card rect, u float32, name string) (ty float32, small textStyle) {
+	drawCard(p, card, u)
+	title := textStyle{&fontMedium, 13 * u}
+	ty = titleBaseline(card, u, title)
+	p.tx.add(layerMid, name, card.X0+lyCardPad*u, ty, title, colInk, alignLeft)
+	return ty, textStyle{&fontRegular, 11 * u}
 }
 
 // drawCard queues a card's background, with a soft shadow, and its border.
