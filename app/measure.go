@@ -25,7 +25,12 @@ func (st *State) measure() {
 	if len(st.points) == 0 {
 		st.loss, st.acc = 0, 0
 	} else if loss, acc, err := st.net.Evaluate(st.points); err != nil {
-		st.message = err.Error()
+		if st.running {
+			st.diverged(st.trainer.Steps())
+			return
+		}
+		st.lossNotFinite(err)
+		return
 	} else {
 		st.loss, st.acc = loss, acc
 	}
@@ -50,8 +55,10 @@ func (st *State) measureSome() {
 	chunk := min(n-p.next, max(1, frameBudget/macs(st.settings.Net.Layers)))
 	loss, acc, err := p.net.Evaluate(st.points[p.next : p.next+chunk])
 	if err != nil {
-		st.message = err.Error()
+		// The weights of step p.step overflow on a point no step has
+		// visited since: training diverged there.
 		p.active = false
+		st.diverged(p.step)
 		return
 	}
 	p.loss += loss * float64(chunk)

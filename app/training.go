@@ -71,13 +71,13 @@ func (st *State) advance(n int, measure func()) error {
 		st.weightsVersion++
 		st.emit(EventStep)
 	}
+	if d := nn.AsDiverged(err); d != nil {
+		st.diverged(d.Step)
+		return errors.New(st.message)
+	}
 	if err != nil {
 		st.running = false
-		if errors.Is(err, nn.ErrDiverged) {
-			st.message = "Training diverged, so it was paused and the last good weights kept. Lower the learning rate or reset."
-		} else {
-			st.message = err.Error()
-		}
+		st.message = err.Error()
 	}
 	if done > 0 {
 		measure()

@@ -5,8 +5,9 @@ import (
 	"fmt"
 )
 
-// ErrDiverged is returned (wrapped with detail) when a gradient step drives
-// a weight or bias to NaN or infinity. The step is undone.
+// ErrDiverged is wrapped by the *DivergedError of a gradient step whose
+// output or cost overflowed, or that drove a weight or bias to NaN or
+// infinity. The step is undone.
 var ErrDiverged = errors.New("nn: training diverged")
 
 // backward computes delta_l of the last forward pass of one point (in
@@ -143,5 +144,5 @@ func errDiverged(l int, inW bool) error {
 	if inW {
 		name = fmt.Sprintf("w_%d", l)
 	}
-	return fmt.Errorf("%w: %s has a non-finite entry after the step (the step was undone; try a smaller step size)", ErrDiverged, name)
+	return &DivergedError{Cause: name + " has a non-finite entry after the step"}
 }

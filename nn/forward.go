@@ -185,7 +185,8 @@ func (n *Network) Evaluate(pts []Point) (loss, accuracy float64, err error) {
 		y, _ := ConvertLabel(p.Label)
 		n.forward(p.X, p.Y)
 		c := n.cost(y)
-		if math.IsNaN(c) || math.IsInf(c, 0) {
+		z := n.one.z[n.L()]
+		if math.IsNaN(c) || math.IsInf(c, 0) || outputBad(n.cfg.Cost, z[0], z[1], out[0], out[1], y[0], y[1]) {
 			return 0, 0, fmt.Errorf("nn: cost of point %d is %v: the network's output is not finite", i, c)
 		}
 		loss += c / float64(len(pts)) // a sum of finite costs could overflow; a mean cannot

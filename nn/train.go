@@ -97,6 +97,9 @@ type Trainer struct {
 	pcg   *rand.PCG    // draws the epoch orders (see shuffle)
 	steps int
 	epoch int
+	ckpt  *checkpoints // weights to go back to after a divergence (see Recover)
+	// lastLoss is the loss Recover found for the weights it brought back.
+	lastLoss float64
 }
 
 // NewTrainer returns a trainer for n with no data yet (see SetData).
@@ -107,7 +110,7 @@ func NewTrainer(n *Network, cfg TrainConfig) (*Trainer, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	t := &Trainer{n: n, cfg: cfg, g: newGrads(n), p: newPanel(n.cfg.Layers, panelWidth), pcg: rand.NewPCG(cfg.Seed, ShuffleStream)}
+	t := &Trainer{n: n, cfg: cfg, g: newGrads(n), p: newPanel(n.cfg.Layers, panelWidth), pcg: rand.NewPCG(cfg.Seed, ShuffleStream), ckpt: newCheckpoints(n)}
 	if n.L() == 3 {
 		t.oh = newOneHidden(n, t.g)
 	}
@@ -159,6 +162,7 @@ func (t *Trainer) SetData(pts []Point) error {
 // Seed. It does not touch the weights.
 func (t *Trainer) Reset() {
 	t.steps, t.epoch = 0, 0
+	t.ckpt.clear()
 	t.restart()
 }
 
@@ -181,29 +185,43 @@ func (t *Trainer) Epoch() int { return t.epoch }
 
 // Step performs exactly one gradient update: one point (Online), the next
 // Batch points of the epoch (MiniBatch; the last batch of an epoch may be
-// smaller), or all points (FullBatch). If the update produces a NaN or
-// infinite weight, the network and the trainer are restored to their state
-// before the step and a wrapped ErrDiverged names the matrix. Step does
-// not allocate.
+// smaller), or all points (FullBatch). The step diverges if the output z_L
+// or the cost of one of its points is not finite, or if the update
+// produces a NaN or infinite weight: the network and the trainer are then
+// restored to their state before the step, and a *DivergedError (which
+// wraps ErrDiverged) names the point or the matrix. Recover then finds
+// weights with a finite loss. Step does not allocate.
 func (t *Trainer) Step() error {
 	if len(t.data) == 0 {
 		return fmt.Errorf("nn: Step without data (call SetData first)")
 	}
+	t.maybeSave()
 	n, cfg := t.n, t.cfg
 	var err error
 	switch cfg.Mode {
 	case Online:
 		i := t.order[t.pos]
+		y0, y1 := t.ys[i][0], t.ys[i][1]
 		if t.oh != nil {
 			t.oh.forward(t.data[i].X, t.data[i].Y)
-			err = t.oh.update(t.ys[i][0], t.ys[i][1], cfg.StepSize, cfg.L2)
+			z, a := t.oh.z3, t.oh.a3
+			if outputBad(n.cfg.Cost, z[0], z[1], a[0], a[1], y0, y1) {
+				err = errOutput(i)
+			} else {
+				err = t.oh.update(y0, y1, cfg.StepSize, cfg.L2)
+			}
 		} else {
-			one := n.one
+			one, L := n.one, n.L()
 			one.a[1][0], one.a[1][1] = t.data[i].X, t.data[i].Y
-			one.y[0], one.y[1] = t.ys[i][0], t.ys[i][1]
+			one.y[0], one.y[1] = y0, y1
 			n.forwardOne()
-			n.backwardOne()
-			err = t.g.applyDeltas(n, cfg.StepSize, cfg.L2)
+			z, a := one.z[L], one.a[L]
+			if outputBad(n.cfg.Cost, z[0], z[1], a[0], a[1], y0, y1) {
+				err = errOutput(i)
+			} else {
+				n.backwardOne()
+				err = t.g.applyDeltas(n, cfg.StepSize, cfg.L2)
+			}
 		}
 		if err == nil {
 			t.advance(1)
@@ -221,7 +239,20 @@ func (t *Trainer) Step() error {
 			t.epoch++
 		}
 	}
+	if err != nil {
+		t.stepFailed(err)
+	}
 	return err
+}
+
+// stepFailed numbers the divergent step in its error. It is out of line to
+// keep Step's common path short.
+//
+//go:noinline
+func (t *Trainer) stepFailed(err error) {
+	if d := AsDiverged(err); d != nil {
+		d.Step = t.steps + 1
+	}
 }
 
 // batchStep averages the gradient over the points idx (all points if idx
@@ -247,6 +278,13 @@ func (t *Trainer) batchStep(idx []int) error {
 			y[k], y[w+k] = t.ys[i][0], t.ys[i][1]
 		}
 		n.forwardPanel(p)
+		if k := n.panelOutputBad(p); k >= 0 {
+			i := start + k
+			if idx != nil {
+				i = idx[i]
+			}
+			return errOutput(i)
+		}
 		n.backwardPanel(p)
 		g.accumulatePanel(n, p)
 	}
