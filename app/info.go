@@ -24,6 +24,10 @@ type Info struct {
 	View         View
 	Teaching     bool
 	Stage        int
+	// Data is the preset that drew the points, with its count, noise and data seed; DataEdited
+	// says the points have been changed since (Data is then only where they started).
+	Data       DataSource
+	DataEdited bool
 }
 
 // Info returns a copy of the state.
@@ -31,7 +35,10 @@ func (st *State) Info() Info {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	s := st.settings
+	_, pristine := st.presetSource()
 	return Info{
+		Data:         st.source,
+		DataEdited:   !pristine,
 		Points:       append([]nn.Point{}, st.points...),
 		Layers:       append([]int(nil), s.Net.Layers...),
 		Activation:   s.Net.Activation.String(),

@@ -20,6 +20,7 @@ type Setup struct {
 	Data     string    // the preset the points came from ("notebook", "circle", ...), "" if inline
 	Noise    float64   // the preset's noise
 	Count    int       // the preset's number of points
+	DataSeed uint64    // the seed the preset's points are drawn from (the network's seed if not given)
 	Teach    int       // point to open teaching mode on, -1 for none
 	Autoplay bool
 	Controls []string // the controls to show; nil shows all
@@ -185,8 +186,16 @@ func ParseQuery(raw string) (Setup, []Problem) {
 			su.Noise = f
 		}
 	}
+	su.DataSeed = s.Net.Seed
+	if v, ok := params["dataseed"]; ok {
+		if n, err := strconv.ParseUint(v, 10, 64); err != nil || n > MaxSeed {
+			bad("dataseed", "%q is not a whole number from 0 to %d", v, uint64(MaxSeed))
+		} else {
+			su.DataSeed = n
+		}
+	}
 	if v, ok := params["data"]; ok {
-		if pts, err := nn.Dataset(v, su.Count, su.Noise, s.Net.Seed); err != nil {
+		if pts, err := nn.Dataset(v, su.Count, su.Noise, su.DataSeed); err != nil {
 			bad("data", "%v", err)
 		} else {
 			su.Points, su.Data = pts, v
@@ -270,7 +279,7 @@ func ParseQuery(raw string) (Setup, []Problem) {
 }
 
 var knownParams = []string{
-	"layers", "activation", "cost", "lr", "mode", "batch", "seed", "data", "n", "noise",
+	"layers", "activation", "cost", "lr", "mode", "batch", "seed", "data", "n", "noise", "dataseed",
 	"points", "weights", "view", "teach", "autoplay", "speed", "label", "controls", "hide",
 	"origins",
 }
@@ -362,9 +371,20 @@ func parseControls(v string) ([]string, error) {
 	return names, nil
 }
 
+// Source is the preset the setup's points come from, or the zero DataSource for points given
+// in the address (or none).
+func (su Setup) Source() DataSource {
+	if su.Data == "" {
+		return DataSource{}
+	}
+	return DataSource{Name: su.Data, N: su.Count, Noise: su.Noise, Seed: su.DataSeed}
+}
+
 // ShareQuery encodes the playground's full state as a query string that ParseQuery restores:
-// the points, the shape, the settings and the seed, and, if withWeights, the current weights
-// (otherwise the link starts from the seed's, or the pinned notebook weights).
+// the data, the shape, the settings and the seed, and, if withWeights, the current weights
+// (otherwise the link starts from the seed's, or the pinned notebook weights). Points drawn by
+// a preset and not edited since are written as the preset, its count, noise and data seed,
+// which draw exactly the same points again; other points are written out.
 func (st *State) ShareQuery(withWeights bool) string {
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -380,7 +400,14 @@ func (st *State) ShareQuery(withWeights bool) string {
 		"speed=" + strconv.Itoa(s.Speed),
 		"label=" + strconv.Itoa(s.AddLabel),
 		fmt.Sprintf("view=%s,%s,%s,%s", formatFloat(s.View.XMin), formatFloat(s.View.XMax), formatFloat(s.View.YMin), formatFloat(s.View.YMax)),
-		"points=" + url.QueryEscape(FormatPoints(st.points)),
+	}
+	if src, ok := st.presetSource(); ok {
+		q = append(q, "data="+url.QueryEscape(src.Name))
+		if src.Name != "notebook" {
+			q = append(q, "n="+strconv.Itoa(src.N), "noise="+formatFloat(src.Noise), "dataseed="+strconv.FormatUint(src.Seed, 10))
+		}
+	} else {
+		q = append(q, "points="+url.QueryEscape(FormatPoints(st.points)))
 	}
 	switch {
 	case withWeights:

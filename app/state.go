@@ -55,6 +55,10 @@ type State struct {
 	teaching       bool // the walk-through is open, on the selected point
 	stage          int  // its current stage
 
+	source         DataSource // the preset the points were last drawn from, if any
+	sourceChecked  uint64     // the points version sourcePristine is for (0: none yet)
+	sourcePristine bool       // the points are exactly source's
+
 	listeners []func(Event)
 	pending   [len(allEvents)]bool // events to deliver when the lock is released
 }
@@ -84,7 +88,6 @@ func New(s Settings, points []nn.Point, initial nn.Params) (*State, error) {
 	}
 	st.points = append(make([]nn.Point, 0, len(points)), points...)
 	st.syncData()
-	st.measure()
 	return st, nil
 }
 
@@ -142,12 +145,14 @@ func (st *State) unlock() {
 	}
 }
 
-// syncData hands the current points to the trainer. With no points, training has nothing to
-// do and stops.
+// syncData hands the current points to the trainer and measures loss and accuracy on them at
+// once, so that what the learner reads is never about the points of before. With no points,
+// training has nothing to do and stops.
 func (st *State) syncData() {
 	st.pointsVersion++
 	st.pass.active = false
 	st.emit(EventPoints)
+	defer st.measure()
 	if len(st.points) == 0 {
 		st.dataOK = false
 		st.running = false

@@ -79,7 +79,7 @@ func (st *State) Lesson() (ls Lesson, ok bool, err error) {
 }
 
 // ApplyLesson performs the walk-through's update on the live network: exactly the step its
-// stages show, for the selected point.
+// stages show, for the selected point. It counts as one step.
 func (st *State) ApplyLesson() error {
 	st.mu.Lock()
 	defer st.unlock()
@@ -106,6 +106,8 @@ func (st *State) ApplyLesson() error {
 	if err := st.net.SetParams(p); err != nil {
 		return err
 	}
+	// It is a training step like any other: it counts, and the chart records it.
+	st.trainer.CountStep()
 	st.weightsVersion++
 	st.measure()
 	st.emit(EventStep)

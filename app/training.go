@@ -118,8 +118,7 @@ func (st *State) rebuild(s Settings, initial nn.Params) error {
 	st.history = st.history[:0]
 	st.message = ""
 	st.updateHighlight() // the shape may have changed the walk-through's stages
-	st.syncData()
-	st.measure()
+	st.syncData()        // measures the new network on the points
 	st.emit(EventStep)
 	st.emit(EventConfig)
 	return nil

@@ -180,6 +180,11 @@ func (t *Trainer) restart() {
 // Steps returns the number of updates applied since creation or Reset.
 func (t *Trainer) Steps() int { return t.steps }
 
+// CountStep counts one update applied to the network from outside the trainer (such as a
+// step on one chosen point, shown stage by stage): Steps goes up by one, and the epoch's
+// order and position stay as they are.
+func (t *Trainer) CountStep() { t.steps++ }
+
 // Epoch returns the number of completed passes over the data.
 func (t *Trainer) Epoch() int { return t.epoch }
 

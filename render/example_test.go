@@ -20,7 +20,7 @@ func ExampleNewGame() {
 	g.SetUniformLimit(1024) // WebGL2's MAX_FRAGMENT_UNIFORM_VECTORS, queried by the page
 	g.OnFirstFrame(func() {
 		x, y := g.ToScreen(1.2, 0.7) // where the notebook's first point is, in CSS pixels
-		log.Printf("ready; point 1 is at (%.0f, %.0f)", x, y)
+		log.Printf("ready; point 0 is at (%.0f, %.0f)", x, y)
 	})
 	if err := ebiten.RunGame(g); err != nil {
 		log.Fatal(err)

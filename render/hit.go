@@ -96,7 +96,7 @@ func appendHitName(line1, line2 []byte, h hit, net *nn.Network, acts [][]float64
 		}
 		pt := pts[h.index]
 		line1 = append(line1, "point "...)
-		line1 = idx(line1, h.index+1)
+		line1 = idx(line1, h.index) // points are numbered from 0, everywhere
 		line1 = append(line1, "  ·  label "...)
 		if pt.Label > 0 {
 			line1 = append(line1, "+1"...)

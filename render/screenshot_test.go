@@ -42,7 +42,7 @@ func newTestState(t testing.TB, layers []int, act nn.Activation, cost nn.Cost, d
 		t.Fatal(err)
 	}
 	if data != "notebook" {
-		if err := st.LoadData(data, n, 0.1); err != nil {
+		if err := st.LoadData(data, n, 0.1, set.Net.Seed); err != nil {
 			t.Fatal(err)
 		}
 	}

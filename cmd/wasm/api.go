@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"syscall/js"
 
 	"github.com/nnviz/nnviz/app"
@@ -212,9 +213,20 @@ func (a *api) methods() map[string]method {
 			if name.Type() != js.TypeString {
 				return nil, argError(0, "name", "want a preset name such as \"circle\", got %s", describe(name))
 			}
-			n, noise := app.DefaultCount, 0.0
+			// Without a seed, every call draws a new sample.
+			n, noise, seed := app.DefaultCount, 0.0, rand.Uint64N(app.MaxSeed+1)
 			if opts := arg(args, 1); opts.Type() == js.TypeObject {
 				var err error
+				if v := opts.Get("seed"); !v.IsUndefined() {
+					s, err := integer(v, 1, "seed")
+					if err != nil {
+						return nil, err
+					}
+					if s < 0 || s > app.MaxSeed {
+						return nil, argError(1, "seed", "want a whole number from 0 to %d, got %d", uint64(app.MaxSeed), s)
+					}
+					seed = uint64(s)
+				}
 				if v := opts.Get("n"); !v.IsUndefined() {
 					if n, err = integer(v, 1, "n"); err != nil {
 						return nil, err
@@ -226,7 +238,7 @@ func (a *api) methods() map[string]method {
 					}
 				}
 			}
-			return nil, a.st.LoadData(name.String(), n, noise)
+			return nil, a.st.LoadData(name.String(), n, noise, seed)
 		},
 		"importPoints": func(args []js.Value) (any, error) {
 			text := arg(args, 0)

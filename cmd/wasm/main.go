@@ -26,6 +26,7 @@ func main() {
 			log.Fatalf("nnviz: the default playground does not build: %v", err)
 		}
 	}
+	st.SetDataSource(su.Source())
 	showProblems(problems)
 
 	game := render.NewGame(st)

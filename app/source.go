@@ -1,0 +1,85 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/nnviz/nnviz/nn"
+)
+
+// MaxLinkLength is the longest share link, in characters, that the playground offers: every
+// browser and the project's own server open it. A state that needs more is offered as a JSON
+// export instead.
+const MaxLinkLength = 8000
+
+// DataSource says which preset drew the points, and how: enough to draw exactly the same
+// points again.
+type DataSource struct {
+	Name  string  // the preset ("notebook", "circle", ...); "" when the points came from elsewhere
+	N     int     // how many points (ignored by "notebook")
+	Noise float64 // the preset's noise
+	Seed  uint64  // the data seed the points were drawn from
+}
+
+// points draws the preset's points again.
+func (d DataSource) points() ([]nn.Point, error) {
+	return nn.Dataset(d.Name, d.N, d.Noise, d.Seed)
+}
+
+// SetDataSource records that the current points were drawn by the preset d (the page's
+// address says so when it starts). The record holds only while the points are exactly d's:
+// an edit makes them the learner's own.
+func (st *State) SetDataSource(d DataSource) {
+	st.mu.Lock()
+	st.source = d
+	st.sourceChecked = 0
+	st.mu.Unlock()
+}
+
+// LoadData replaces the points with a preset dataset ("notebook", "circle", "xor",
+// "gaussians", "spiral") of n points with the given noise, drawn from the data seed, as one
+// undoable edit, and frames the plane around it. The same arguments give the same points; a
+// new seed gives a new sample.
+func (st *State) LoadData(name string, n int, noise float64, seed uint64) error {
+	if n < 1 || n > MaxPoints {
+		return fmt.Errorf("data: %d points is out of range [1, %d]", n, MaxPoints)
+	}
+	if noise < 0 || noise > MaxNoise || noise != noise {
+		return fmt.Errorf("data: noise %v is out of range [0, %g]", noise, MaxNoise)
+	}
+	if seed > MaxSeed {
+		return fmt.Errorf("data: seed %d is above the largest seed, %d", seed, uint64(MaxSeed))
+	}
+	src := DataSource{Name: name, N: n, Noise: noise, Seed: seed}
+	pts, err := src.points()
+	if err != nil {
+		return fmt.Errorf("data: %w", err)
+	}
+	if err := st.SetPoints(pts); err != nil {
+		return err
+	}
+	st.mu.Lock()
+	defer st.unlock()
+	st.source, st.sourceChecked = src, 0
+	if name == "notebook" {
+		st.settings.View = NotebookView
+	} else {
+		st.settings.View = PresetView
+	}
+	st.emit(EventConfig)
+	return nil
+}
+
+// presetSource returns the preset that drew the current points, if they are still exactly its
+// points (no edit since, or every edit undone). The caller holds the lock.
+func (st *State) presetSource() (DataSource, bool) {
+	if st.source.Name == "" {
+		return DataSource{}, false
+	}
+	if st.sourceChecked != st.pointsVersion {
+		pts, err := st.source.points()
+		st.sourcePristine = err == nil && slices.Equal(pts, st.points)
+		st.sourceChecked = st.pointsVersion
+	}
+	return st.source, st.sourcePristine
+}
