@@ -65,6 +65,8 @@ type Game struct {
 	acts        [][]float64
 	banner      wrapped
 
+	cursor      kbCursor     // the plane's keyboard cursor
+	announce    func(string) // says what keyboard editing did, for screen readers
 	heatOff     atomic.Bool  // neurons stay plain instead of showing heatmaps
 	uniformMax  atomic.Int64 // vec4 uniforms the GPU allows (SetUniformLimit)
 	notice      string
@@ -136,7 +138,7 @@ func (g *Game) OnFirstFrame(f func()) {
 func (g *Game) FPS() float64 { return ebiten.ActualFPS() }
 
 // SetHeatmaps chooses whether neurons show their own heatmaps over the plane when no point
-// is selected (the default) or stay plain. The H key toggles it too.
+// is selected (the default) or stay plain.
 func (g *Game) SetHeatmaps(on bool) {
 	g.heatOff.Store(!on)
 }
@@ -348,6 +350,7 @@ func (g *Game) buildBatches() {
 		hover = h.index
 	}
 	g.drawPlane(p, s, hover)
+	g.drawCursor(p)
 	ds := diagramState{acts: g.selectedActs(), highlight: s.Highlight, heatmaps: g.heatmapsShown()}
 	g.drawDiagram(p, s.Net, &ds, g.currentHover())
 	g.drawChart(p, s)

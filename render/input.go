@@ -17,6 +17,7 @@ type inputFrame struct {
 	rightPress bool          // the secondary button went down this frame
 	touch      bool          // the pointer is a touch
 	shift      bool
+	alt        bool
 	ctrl       bool // Control or, on macOS, Command
 	keys       []ebiten.Key
 }
@@ -43,6 +44,7 @@ func (in *ebitenInput) read(f *inputFrame) {
 	f.now = time.Since(in.start)
 	f.keys = inpututil.AppendJustPressedKeys(f.keys[:0])
 	f.shift = ebiten.IsKeyPressed(ebiten.KeyShift)
+	f.alt = ebiten.IsKeyPressed(ebiten.KeyAlt)
 	f.ctrl = ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta)
 	f.rightPress = inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonRight)
 	in.touches = ebiten.AppendTouchIDs(in.touches[:0])
@@ -121,6 +123,7 @@ func (g *Game) handleInput(f *inputFrame) {
 
 	switch {
 	case f.down && !gs.wasDown:
+		g.cursor.shown.Store(false)
 		*gs = gesture{active: true, touch: f.touch, x0: f.x, y0: f.y, t0: f.now, target: g.hitAt(f.x, f.y),
 			pinnedTip: gs.pinnedTip, hover: gs.hover, hoverValid: gs.hoverValid, wasDown: true}
 		if gs.target.kind == hitPoint {
@@ -171,10 +174,14 @@ func (g *Game) release(f *inputFrame) {
 	gs.pinnedTip = hit{}
 	switch t := gs.target; t.kind {
 	case hitPoint:
-		if !g.snap.Teaching {
+		// One thing per click: in the walk-through a click chooses the point to walk through;
+		// otherwise it flips the point's label, and Alt+click selects it (its activations fill
+		// the network's neurons).
+		if g.snap.Teaching || f.alt {
+			g.report(f, g.st.Select(t.index))
+		} else {
 			g.report(f, g.st.FlipLabel(t.index))
 		}
-		g.report(f, g.st.Select(t.index))
 	case hitPlane:
 		label := g.snap.AddLabel
 		if label == 0 {
@@ -199,7 +206,9 @@ func (g *Game) release(f *inputFrame) {
 	}
 }
 
-// handleKeys runs the keyboard shortcuts.
+// handleKeys runs the keys of the plane: the keyboard cursor, undo and redo, and Delete on the
+// point under the mouse. The page's own shortcuts (Space, S, R, H, Esc) are handled by the
+// page, wherever the focus is (web/static/keyboard.js), and do not reach the game.
 func (g *Game) handleKeys(f *inputFrame) {
 	for _, k := range f.keys {
 		switch {
@@ -209,16 +218,7 @@ func (g *Game) handleKeys(f *inputFrame) {
 			g.st.Undo()
 		case f.ctrl:
 			// Leave the browser's and the system's own shortcuts alone.
-		case k == ebiten.KeySpace:
-			g.st.TogglePlay()
-		case k == ebiten.KeyS:
-			g.report(f, g.st.Step(1))
-		case k == ebiten.KeyR:
-			g.report(f, g.st.Reset())
-		case k == ebiten.KeyH:
-			g.heatOff.Store(!g.heatOff.Load())
-		case k == ebiten.KeyEscape:
-			g.report(f, g.st.Select(-1))
+		case g.cursorKey(f, k):
 		case k == ebiten.KeyDelete || k == ebiten.KeyBackspace:
 			if h := g.gest.hover; g.gest.hoverValid && h.kind == hitPoint {
 				g.report(f, g.st.RemovePoint(h.index))

@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -125,7 +126,9 @@ func TestInputAddsPoints(t *testing.T) {
 	}
 }
 
-func TestInputClickFlipsAndSelects(t *testing.T) {
+// TestInputClickFlips: a click on a point flips its label and does nothing else; Alt+click
+// selects it without flipping.
+func TestInputClickFlips(t *testing.T) {
 	p := newPlayground(t)
 	before := p.points()[0]
 	var s script
@@ -139,8 +142,15 @@ func TestInputClickFlipsAndSelects(t *testing.T) {
 	if after[0].Label != -before.Label || after[0].X != before.X {
 		t.Errorf("point 0 is %+v after a click, want %+v with its label flipped", after[0], before)
 	}
-	if sel := p.st.Info().Selected; sel != 0 {
-		t.Errorf("selected point is %d, want 0", sel)
+	if sel := p.st.Info().Selected; sel != -1 {
+		t.Errorf("a click flipped point 0 and also selected point %d, want no selection", sel)
+	}
+	var alt script
+	alt.add(inputFrame{x: x, y: y, hasPointer: true, down: true, alt: true})
+	alt.add(inputFrame{x: x, y: y, hasPointer: true, alt: true})
+	p.run(&alt)
+	if sel := p.st.Info().Selected; sel != 0 || p.points()[0] != after[0] {
+		t.Errorf("Alt+click: selected %d, point 0 %+v; want point 0 selected and unchanged", sel, p.points()[0])
 	}
 }
 
@@ -242,26 +252,71 @@ func TestInputRemoves(t *testing.T) {
 	}
 }
 
-func TestInputKeys(t *testing.T) {
+// TestKeyboardCursor: with the canvas focused, the arrows move the cursor, Enter adds a point
+// there and then flips it, Delete removes it, and each is announced.
+func TestKeyboardCursor(t *testing.T) {
 	p := newPlayground(t)
+	var said []string
+	p.g.OnAnnounce(func(s string) { said = append(said, s) })
+	p.g.SetKeyboardFocus(true, true)
+	n := len(p.points())
+	v := p.st.Info().View
 	var s script
-	s.key(ebiten.KeyS, false, false)
+	s.key(ebiten.KeyArrowRight, false, false)
+	s.key(ebiten.KeyArrowUp, false, true) // Shift: four steps
+	s.key(ebiten.KeyEnter, false, false)
 	p.run(&s)
-	if got := p.st.Info().Steps; got != 1 {
-		t.Fatalf("after s: %d steps, want 1", got)
+	wantX := (v.XMin+v.XMax)/2 + (v.XMax-v.XMin)/cursorSteps
+	wantY := (v.YMin+v.YMax)/2 + cursorFast*(v.YMax-v.YMin)/cursorSteps
+	pts := p.points()
+	if len(pts) != n+1 || !near(pts[n].X, wantX, 1e-12) || !near(pts[n].Y, wantY, 1e-12) || pts[n].Label != 1 {
+		t.Fatalf("after →, Shift+↑, Enter: %d points, last %+v; want a class 1 point at (%g, %g)", len(pts), pts[n], wantX, wantY)
 	}
-	var play script
-	play.key(ebiten.KeySpace, false, false)
-	p.run(&play)
-	if info := p.st.Info(); !info.Running || info.Steps <= 1 {
-		t.Fatalf("after space: running %v with %d steps, want running and training", info.Running, info.Steps)
+	if _, _, ok := p.g.cursorVisible(); !ok {
+		t.Error("the cursor is not shown while the keyboard moves it")
 	}
-	var pause script
-	pause.key(ebiten.KeySpace, false, false)
-	pause.key(ebiten.KeyR, false, false)
-	p.run(&pause)
-	if info := p.st.Info(); info.Running || info.Steps != 0 {
-		t.Errorf("after space, r: running %v with %d steps, want paused at 0", info.Running, info.Steps)
+	var flip script
+	flip.key(ebiten.KeyEnter, false, false)
+	p.run(&flip)
+	if got := p.points(); len(got) != n+1 || got[n].Label != -1 {
+		t.Fatalf("Enter on the new point: %d points, last %+v; want it flipped to -1", len(got), got[n])
+	}
+	var del script
+	del.key(ebiten.KeyDelete, false, false)
+	del.key(ebiten.KeyDelete, false, false)
+	p.run(&del)
+	if got := p.points(); len(got) != n {
+		t.Fatalf("Delete: %d points, want %d", len(got), n)
+	}
+	want := []string{"x 2.25, y −0.50.", "Added point 10, class 1", "Point 10 is now class −1", "Removed point 10.", "No point under the cursor to remove."}
+	if len(said) != 6 {
+		t.Fatalf("announced %q, want six sentences", said)
+	}
+	for i, w := range []int{0, 2, 3, 4, 5} {
+		if !strings.HasPrefix(said[w], want[i]) {
+			t.Errorf("announcement %d is %q, want it to start with %q", w, said[w], want[i])
+		}
+	}
+	p.g.SetKeyboardFocus(false, false)
+	if _, _, ok := p.g.cursorVisible(); ok {
+		t.Error("the cursor is shown after the canvas lost the focus")
+	}
+}
+
+// TestKeyboardCursorStaysInTheView: the cursor stops at the view's edge.
+func TestKeyboardCursorStaysInTheView(t *testing.T) {
+	p := newPlayground(t)
+	p.g.SetKeyboardFocus(true, true)
+	var s script
+	for range 3 * cursorSteps {
+		s.key(ebiten.KeyArrowLeft, false, false)
+	}
+	p.run(&s)
+	if v := p.st.Info().View; p.g.cursor.x != v.XMin {
+		t.Errorf("cursor x = %g after many ←, want the view's edge %g", p.g.cursor.x, v.XMin)
+	}
+	if _, _, ok := p.g.cursorVisible(); !ok {
+		t.Error("the cursor at the view's edge is not shown")
 	}
 }
 

@@ -4,14 +4,63 @@ package main
 
 import "syscall/js"
 
-// onMouseLeave calls f whenever the mouse leaves ebiten's canvas (the page's only canvas).
+// canvas returns ebiten's canvas (the page's only one), or a null value.
+func canvas() js.Value {
+	return js.Global().Get("document").Call("querySelector", "canvas")
+}
+
+// onMouseLeave calls f whenever the mouse leaves ebiten's canvas.
 func onMouseLeave(f func()) {
-	canvas := js.Global().Get("document").Call("querySelector", "canvas")
-	if !canvas.Truthy() {
+	c := canvas()
+	if !c.Truthy() {
 		return
 	}
-	canvas.Call("addEventListener", "mouseleave", js.FuncOf(func(js.Value, []js.Value) any {
+	c.Call("addEventListener", "mouseleave", js.FuncOf(func(js.Value, []js.Value) any {
 		f()
 		return nil
 	}))
+}
+
+// keyboardTarget is what the renderer needs to know about the canvas's focus.
+type keyboardTarget interface {
+	SetKeyboardFocus(focused, byKeyboard bool)
+}
+
+// setupCanvas makes ebiten's canvas a part of the page that keyboards and screen readers can
+// use: it moves into the page's <main>, takes its place in the Tab order (tabindex 0, not
+// ebiten's 1), is named and described (the description is the summary describe.js keeps),
+// and tells the renderer when it has the focus, so that the keyboard cursor shows then.
+func setupCanvas(g keyboardTarget) {
+	c := canvas()
+	if !c.Truthy() {
+		return
+	}
+	doc := js.Global().Get("document")
+	if main := doc.Call("getElementById", "nnviz-main"); main.Truthy() {
+		main.Call("appendChild", c)
+	}
+	c.Call("setAttribute", "tabindex", "0")
+	c.Call("setAttribute", "role", "application")
+	c.Call("setAttribute", "aria-label", "Playground: the plane of points, the network and the training chart")
+	c.Call("setAttribute", "aria-describedby", "nnviz-summary nnviz-keys")
+	c.Get("style").Call("removeProperty", "outline")
+	c.Call("addEventListener", "focus", js.FuncOf(func(js.Value, []js.Value) any {
+		g.SetKeyboardFocus(true, c.Call("matches", ":focus-visible").Bool())
+		return nil
+	}))
+	c.Call("addEventListener", "blur", js.FuncOf(func(js.Value, []js.Value) any {
+		g.SetKeyboardFocus(false, false)
+		return nil
+	}))
+}
+
+// announcer returns a function that says a sentence to screen readers, through the page's
+// polite live region.
+func announcer() func(string) {
+	live := js.Global().Get("document").Call("getElementById", "nnviz-live")
+	return func(s string) {
+		if live.Truthy() {
+			live.Set("textContent", s)
+		}
+	}
 }

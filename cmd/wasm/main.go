@@ -30,6 +30,8 @@ func main() {
 	showProblems(problems)
 
 	game := render.NewGame(st)
+	game.OnAnnounce(announcer())
+	setupCanvas(game)
 	if n := uniformVectors(); n > 0 {
 		game.SetUniformLimit(n)
 	}
@@ -51,7 +53,9 @@ func main() {
 	ebiten.SetTPS(ebiten.SyncWithFPS)
 	ebiten.SetWindowTitle("nnviz")
 	ebiten.SetRunnableOnUnfocused(true)
-	if err := ebiten.RunGame(game); err != nil {
+	// The canvas does not take the focus on load: the page starts at its top, as pages do, and
+	// the shortcuts work wherever the focus is (keyboard.js).
+	if err := ebiten.RunGameWithOptions(game, &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
 		log.Fatalf("nnviz: %v", err)
 	}
 }
