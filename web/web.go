@@ -25,7 +25,8 @@ var Required = append(append([]string{}, Pages...), Built...)
 // Pages are the committed files of the bundle: the pages, their scripts and styles.
 var Pages = []string{
 	"index.html", "embed.html", "example.html", "style.css", "panel.css", "example.css",
-	"dom.js", "api.js", "share.js", "controls.js", "teach.js", "bridge.js", "embed.js", "favicon.svg",
+	"dom.js", "api.js", "share.js", "controls.js", "teach.js", "keyboard.js", "describe.js", "bridge.js", "embed.js",
+	"favicon.svg",
 }
 
 // Built are the files of the bundle that the build makes.

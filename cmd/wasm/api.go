@@ -21,6 +21,14 @@ type api struct {
 	setup    app.Setup
 	problems []app.Problem
 	funcs    []js.Func
+	emit     js.Value // api.js's emitter, once installed
+}
+
+// emitConfig tells the page's listeners that a setting changed.
+func (a *api) emitConfig() {
+	if a.emit.Type() == js.TypeFunction {
+		a.emit.Invoke("config", nil)
+	}
 }
 
 func newAPI(st *app.State, game *render.Game, su app.Setup, problems []app.Problem) *api {
@@ -60,6 +68,7 @@ func (a *api) install() {
 		return
 	}
 	emit := installer.Invoke(raw)
+	a.emit = emit
 	wants := emit.Get("wants")
 	a.st.On(func(e app.Event) {
 		// Building a payload costs allocations every frame while playing: only when heard.
@@ -166,7 +175,10 @@ func (a *api) methods() map[string]method {
 				if v.Type() != js.TypeBoolean {
 					return nil, argError(0, "on", "want true or false, got %s", describe(v))
 				}
-				a.game.SetHeatmaps(v.Bool())
+				if v.Bool() != a.game.Heatmaps() {
+					a.game.SetHeatmaps(v.Bool())
+					a.emitConfig() // the heatmaps checkbox follows, however it was changed
+				}
 			}
 			return a.game.Heatmaps(), nil
 		},
@@ -316,7 +328,8 @@ func (a *api) methods() map[string]method {
 			for k, o := range a.setup.Origins {
 				origins[k] = o
 			}
-			return object("controls", names, "explicit", a.setup.Controls != nil, "data", a.setup.Data, "n", a.setup.Count, "noise", a.setup.Noise, "origins", origins), nil
+			return object("controls", names, "explicit", a.setup.Controls != nil, "data", a.setup.Data, "n", a.setup.Count, "noise", a.setup.Noise, "origins", origins,
+				"maxLinkLength", app.MaxLinkLength), nil
 		},
 		"problems": func([]js.Value) (any, error) {
 			out := make([]any, len(a.problems))

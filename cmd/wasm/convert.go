@@ -249,6 +249,8 @@ func infoTo(info app.Info, fps float64) js.Value {
 		"teaching", info.Teaching,
 		"stage", info.Stage,
 		"message", info.Message,
+		"data", object("name", info.Data.Name, "n", info.Data.N, "noise", info.Data.Noise, "seed", float64(info.Data.Seed)),
+		"dataEdited", info.DataEdited,
 		"fps", fps,
 	)
 }

@@ -1,4 +1,5 @@
 // controls.js builds the playground's HTML controls beside the canvas, from window.nnviz.
+// (The keyboard shortcuts are keyboard.js's.)
 //
 // Every control is a real form element with a label, so it works from the keyboard and with a
 // screen reader. Which controls show is the page's choice (data-controls on <body>), unless the
@@ -18,11 +19,17 @@
       try {
         return fn.apply(this, args);
       } catch (err) {
-        say(err.message, true);
+        say(human(err.message), true);
         return undefined;
       }
     };
   }
+
+  // human drops the API's prefix ("nnviz.step: ") from a message meant for the learner.
+  function human(text) {
+    return String(text).replace(/^nnviz\.\w+: /, '');
+  }
+  window.nnvizHuman = human;
 
   let messageEl = null;
   function say(text, isError) {
@@ -151,28 +158,57 @@
 
     const data = el('div', { class: 'group', role: 'group', 'aria-label': 'Data' });
     if (want.has('data')) {
+      // The preset, its noise and its point count come from the state, so that the controls
+      // show what the plane shows however it was loaded. Every load draws a new sample.
+      const count = () => (st.data.name && st.data.name !== 'notebook' ? st.data.n : setup.n);
+      const load = guard((name) => {
+        const noise = Number(document.getElementById('nnviz-noise').value);
+        api.loadData(name, { n: api.state().data.n || count(), noise });
+      });
       const preset = select('nnviz-data', 'Data', PRESETS.map((p) => ({ value: p, label: p === 'notebook' ? "the notebook's ten points" : p })),
-        setup.data || 'notebook', (v) => {
-          const noise = Number(document.getElementById('nnviz-noise').value);
-          api.loadData(v, { n: setup.n, noise });
-        });
+        st.data.name || 'notebook', load);
       const noise = el('input', {
-        id: 'nnviz-noise', type: 'range', min: 0, max: 2, step: 0.05, value: setup.data === 'notebook' ? 0.1 : setup.noise,
+        id: 'nnviz-noise', type: 'range', min: 0, max: 2, step: 0.05, value: st.data.name === 'notebook' ? 0.1 : st.data.noise,
+        'aria-describedby': 'nnviz-noise-note',
+        oninput: (e) => (noiseOut.textContent = Number(e.target.value).toFixed(2)),
         onchange: guard((e) => {
           const v = document.getElementById('nnviz-data').value;
           if (v !== 'notebook') {
-            api.loadData(v, { n: setup.n, noise: Number(e.target.value) });
+            api.loadData(v, { n: api.state().data.n || count(), noise: Number(e.target.value) });
           }
         }),
       });
-      data.append(preset, el('div', { class: 'field' }, el('label', { for: 'nnviz-noise' }, 'Noise'), noise));
+      const noiseOut = el('output', { id: 'nnviz-noise-value', for: 'nnviz-noise' }, Number(noise.value).toFixed(2));
+      const noiseNote = el('p', { class: 'message', id: 'nnviz-noise-note' });
+      data.append(preset,
+        el('button', {
+          type: 'button', id: 'nnviz-resample', title: 'Draw a new sample of this preset',
+          onclick: () => load(document.getElementById('nnviz-data').value),
+        }, 'New sample'),
+        el('div', { class: 'field' }, el('label', { for: 'nnviz-noise' }, 'Noise'), noise, noiseOut),
+        noiseNote);
       data.append(el('button', {
         type: 'button', id: 'nnviz-notebook-data', title: "Start over from the notebook's ten points",
-        onclick: guard(() => {
-          api.loadData('notebook');
-          document.getElementById('nnviz-data').value = 'notebook';
-        }),
+        onclick: guard(() => api.loadData('notebook')),
       }, "Notebook's data"));
+      // controls.data brings the data controls in line with the state s.
+      controls.data = (s) => {
+        const sel = document.getElementById('nnviz-data');
+        const name = s.data.name || '';
+        if (PRESETS.includes(name) && document.activeElement !== sel) {
+          sel.value = name;
+        }
+        const fixed = (sel.value === 'notebook');
+        noise.disabled = fixed;
+        document.getElementById('nnviz-resample').disabled = fixed;
+        if (!fixed && s.data.name === sel.value && document.activeElement !== noise) {
+          noise.value = s.data.noise;
+          noiseOut.textContent = Number(s.data.noise).toFixed(2);
+        }
+        noiseNote.textContent = fixed
+          ? "The notebook's ten points are fixed, so they have no noise and no other sample: choose a generated preset for those."
+          : (s.dataEdited ? 'The points have been edited since this sample was drawn.' : '');
+      };
     }
     if (want.has('undo')) {
       data.append(
@@ -235,6 +271,13 @@
       }
       if (controls.shape) {
         buildShape(controls.shape, s.layers);
+      }
+      const heat = document.getElementById('nnviz-heatmaps');
+      if (heat) {
+        heat.checked = api.heatmaps();
+      }
+      if (controls.data) {
+        controls.data(s);
       }
       if (s.message) {
         say(s.message, true);
@@ -304,35 +347,5 @@
     refresh();
   }
 
-  // Keyboard shortcuts for the whole page. On the canvas, the renderer handles its own.
-  function shortcuts(api) {
-    document.addEventListener('keydown', guard((e) => {
-      const t = e.target;
-      if (t instanceof HTMLCanvasElement || t.closest('input, select, textarea, [contenteditable]')) {
-        return;
-      }
-      const ctrl = e.ctrlKey || e.metaKey;
-      if (ctrl && (e.key === 'z' || e.key === 'Z')) {
-        e.shiftKey ? api.redo() : api.undo();
-      } else if (ctrl && e.key === 'y') {
-        api.redo();
-      } else if (ctrl || e.altKey) {
-        return;
-      } else if (e.key === ' ' && !t.closest('button')) {
-        api.state().running ? api.pause() : api.play();
-      } else if (e.key === 's' || e.key === 'S') {
-        api.step(1);
-      } else if (e.key === 'r' || e.key === 'R') {
-        api.reset();
-      } else {
-        return;
-      }
-      e.preventDefault();
-    }));
-  }
-
-  window.addEventListener('nnviz:ready', (e) => {
-    build(e.detail);
-    shortcuts(e.detail);
-  });
+  window.addEventListener('nnviz:ready', (e) => build(e.detail));
 })();

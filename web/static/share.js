@@ -16,12 +16,21 @@
     }
   }
 
-  function authorParams() {
+  // authorParams are the page author's parameters of this address, as query parts; defaults
+  // fill in those the address lacks.
+  function authorParams(defaults) {
     const q = new URLSearchParams(location.search);
     const keep = [];
+    const seen = new Set();
     for (const [k, v] of q) {
       if (AUTHOR_PARAMS.includes(k)) {
         keep.push(encodeURIComponent(k) + '=' + encodeURIComponent(v));
+        seen.add(k);
+      }
+    }
+    for (const [k, v] of Object.entries(defaults || {})) {
+      if (!seen.has(k) && !(k === 'controls' && q.has('hide'))) {
+        keep.push(encodeURIComponent(k) + '=' + v.split(',').map(encodeURIComponent).join(','));
       }
     }
     return keep;
@@ -68,26 +77,64 @@
       }
     }
 
+    // link returns the address of this playground on page (this page, or embed.html), with the
+    // page author's own parameters (the embed's controls= above all), or null with the reason
+    // when the state is too big for an address.
+    function link(page, withWeights, extra) {
+      const q = [api.share(withWeights), ...authorParams(extra)].join('&');
+      const url = baseURL(page) + '?' + q;
+      const max = api.setup().maxLinkLength;
+      if (url.length > max) {
+        note.textContent = 'This playground is too big for a link (' + url.length.toLocaleString('en') + ' characters; a link holds at most ' +
+          max.toLocaleString('en') + '): its points were edited, so they would all be written out. Export the points as JSON ' +
+          '(Points JSON) and import them on the other page instead' + (withWeights ? ', or share without the current weights.' : '.');
+        out.hidden = true;
+        return null;
+      }
+      return url;
+    }
+
     if (want.has('share')) {
       const withWeights = el('input', { type: 'checkbox', id: 'nnviz-share-weights' });
       box.append(
         el('button', {
           type: 'button', id: 'nnviz-copy-link', title: 'A link that opens this exact playground',
-          onclick: guard(() => show(baseURL() + '?' + api.share(withWeights.checked), 'The link')),
+          onclick: guard(() => {
+            const url = link(null, withWeights.checked);
+            if (url) {
+              show(url, 'The link');
+            }
+          }),
         }, 'Copy link'),
         el('button', {
           type: 'button', id: 'nnviz-embed', title: 'HTML that embeds this playground in a course page',
-          onclick: guard(() => show('<iframe src="' + baseURL('embed.html') + '?' + api.share(withWeights.checked).replace(/&/g, '&amp;') +
-            '" width="900" height="560" style="border:0" title="nnviz: a neural network playground" loading="lazy"></iframe>', 'The embed code')),
+          onclick: guard(() => {
+            // The embed shows the controls this page shows, unless its address chose them.
+            const url = link('embed.html', withWeights.checked, { controls: [...want].join(',') });
+            if (url) {
+              show('<iframe src="' + url.replace(/&/g, '&amp;') +
+                '" width="900" height="560" style="border:0" title="nnviz: a neural network playground" loading="lazy"></iframe>', 'The embed code');
+            }
+          }),
         }, 'Embed'),
         el('label', { class: 'check' }, withWeights, ' with current weights'));
     }
 
     if (want.has('io')) {
-      const importText = guard((text, source) => {
-        const n = api.importPoints(text);
-        note.textContent = 'Imported ' + n + ' points from ' + source + '.';
-      });
+      // Import problems show next to the import box, in words, and clear on success.
+      const importError = el('p', { class: 'message error', id: 'nnviz-import-error', role: 'alert' });
+      const importText = (text, source) => {
+        try {
+          const n = api.importPoints(text);
+          importError.textContent = '';
+          note.textContent = 'Imported ' + n + ' points from ' + source + '.';
+        } catch (err) {
+          note.textContent = '';
+          importError.textContent = 'Could not import ' + source + ': ' +
+            err.message.replace(/^nnviz\.\w+: /, '').replace(/^import: /, '') + '. Nothing was changed.';
+          importError.scrollIntoView({ block: 'nearest' });
+        }
+      };
       const file = el('input', {
         type: 'file', id: 'nnviz-import-file', accept: '.csv,.json,.txt,text/csv,application/json', hidden: true,
         onchange: (e) => {
@@ -106,7 +153,8 @@
         el('button', { type: 'button', id: 'nnviz-export-numpy', onclick: guard(() => show(api.exportWeights('numpy'), 'The NumPy code')) }, 'Weights as NumPy'),
         el('button', { type: 'button', id: 'nnviz-import', onclick: () => file.click() }, 'Import points…'),
         file, paste,
-        el('button', { type: 'button', id: 'nnviz-import-paste', onclick: () => importText(paste.value, 'the pasted text') }, 'Import pasted'));
+        el('button', { type: 'button', id: 'nnviz-import-paste', onclick: () => importText(paste.value, 'the pasted text') }, 'Import pasted'),
+        importError);
       // A file dropped anywhere on the page is imported.
       window.addEventListener('dragover', (e) => e.preventDefault());
       window.addEventListener('drop', (e) => {

@@ -116,24 +116,7 @@
       }
     }
 
-    document.addEventListener('keydown', (e) => {
-      if (box.hidden || e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, select, textarea')) {
-        return;
-      }
-      const lesson = api.lesson();
-      if (!lesson) {
-        return;
-      }
-      if (e.key === 'ArrowRight') {
-        go(lesson.stage + 1);
-      } else if (e.key === 'ArrowLeft') {
-        go(lesson.stage - 1);
-      } else {
-        return;
-      }
-      e.preventDefault();
-    });
-
+    // The arrow keys and Esc are keyboard.js's, wherever the focus is.
     api.on('config', render);
     api.on('step', render);
     api.on('points', render);

@@ -1,0 +1,73 @@
+// describe.js: the canvas's text alternative. It says in words what the canvas shows (the
+// points per class, the network's shape, the step, the loss and the accuracy) in
+// #nnviz-summary, which the canvas names as its description. It is brought up to date at a
+// calm rate, at most every two seconds, and only when something changed, so that a screen
+// reader is not flooded while the network trains.
+(function () {
+  'use strict';
+
+  const PERIOD = 2000; // ms between updates at most
+
+  // describe writes the state s in words.
+  function describe(s) {
+    let pos = 0;
+    for (const p of s.points) {
+      if (p.label > 0) {
+        pos++;
+      }
+    }
+    const neg = s.points.length - pos;
+    const points = s.points.length === 0 ? 'No points yet.'
+      : s.points.length + (s.points.length === 1 ? ' point' : ' points') + ': ' + pos + ' of class 1 and ' + neg + ' of class −1.';
+    const net = 'Network ' + s.layers.join('-') + ', ' + s.activation + ' activation, ' + s.cost + ' cost.';
+    const train = (s.running ? 'Training, step ' : 'Paused at step ') + s.steps + ': loss ' + s.loss.toFixed(4) +
+      ', accuracy ' + (100 * s.accuracy).toFixed(0) + '%.';
+    const sel = s.selected >= 0 ? ' Point ' + s.selected + ' is selected.' : '';
+    return points + ' ' + net + ' ' + train + sel;
+  }
+
+  function start(api) {
+    const box = document.getElementById('nnviz-summary');
+    if (!box) {
+      return;
+    }
+    let dirty = true;
+    let last = 0;
+    let timer = 0;
+    function update() {
+      timer = 0;
+      last = Date.now();
+      dirty = false;
+      const text = describe(api.state());
+      if (box.textContent !== text) {
+        box.textContent = text;
+      }
+    }
+    function changed() {
+      dirty = true;
+      if (!timer) {
+        timer = setTimeout(update, Math.max(0, last + PERIOD - Date.now()));
+      }
+    }
+    for (const event of ['step', 'points', 'config']) {
+      api.on(event, changed);
+    }
+    if (dirty) {
+      update();
+    }
+  }
+
+  // The page's <main> is named after the iframe that embeds it (its title says which lesson's
+  // playground it is), or the page's title: a course page with several embeds then has
+  // landmarks a screen reader can tell apart.
+  const main = document.getElementById('nnviz-main');
+  if (main) {
+    let name = '';
+    try {
+      name = window.frameElement ? window.frameElement.title : '';
+    } catch (err) { /* embedded by another origin: its title cannot be read */ }
+    main.setAttribute('aria-label', name || document.title);
+  }
+
+  window.addEventListener('nnviz:ready', (e) => start(e.detail));
+})();
