@@ -169,9 +169,17 @@ func TestImportRejectsAMalformedFileWhole(t *testing.T) {
 	p.Do("opening the share section", chromedp.Click(chromedp.CSS("#nnviz-section-share > summary")))
 	p.Do("pasting a malformed file", chromedp.SendKeys(chromedp.ID("nnviz-paste"), "x,y,label\n1,2,1\n3,four,-1\n"))
 	p.Do("importing", chromedp.Click(chromedp.ID("nnviz-import-paste")))
-	msg := Eval[string](p, `document.getElementById("nnviz-message").textContent`)
-	if !strings.Contains(msg, "line 3: y:") {
-		t.Errorf("the message after a bad import is %q, want it to name line 3 and field y", msg)
+	// The error shows next to the import box, in words, without the API's prefix.
+	msg := Eval[string](p, `document.getElementById("nnviz-import-error").textContent`)
+	if !strings.Contains(msg, "line 3: y:") || strings.Contains(msg, "nnviz.") || !strings.Contains(msg, "Nothing was changed") {
+		t.Errorf("the message after a bad import is %q, want it to name line 3 and field y, in words", msg)
+	}
+	if near := Eval[bool](p, `(() => {
+		const e = document.getElementById("nnviz-import-error").getBoundingClientRect();
+		const b = document.getElementById("nnviz-import-paste").getBoundingClientRect();
+		return e.height > 0 && e.top >= b.top && e.top - b.bottom < 40 && e.bottom <= innerHeight;
+	})()`); !near {
+		t.Error("the import error is not shown just under the import button, inside the window")
 	}
 	if s := getState(p); len(s.Points) != 10 {
 		t.Errorf("a rejected import changed the points to %d", len(s.Points))
@@ -181,6 +189,9 @@ func TestImportRejectsAMalformedFileWhole(t *testing.T) {
 	p.Do("importing", chromedp.Click(chromedp.ID("nnviz-import-paste")))
 	if s := getState(p); len(s.Points) != 3 || s.Points[1].X != 3 || s.Points[1].Label != -1 {
 		t.Errorf("after a good import: %v", s.Points)
+	}
+	if msg := Eval[string](p, `document.getElementById("nnviz-import-error").textContent`); msg != "" {
+		t.Errorf("the import error %q stays after a good import", msg)
 	}
 	numpy := Eval[string](p, `nnviz.exportWeights("numpy")`)
 	if !strings.Contains(numpy, "w_2 = np.array([[") || !strings.Contains(numpy, "b_3 = np.array([[") {
