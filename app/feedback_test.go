@@ -149,6 +149,7 @@ func TestShareQueryOfAPreset(t *testing.T) {
 		t.Fatal(err)
 	}
 	q := st.ShareQuery(false)
+	t.Logf("the share query of 2,000 spiral points: %d characters", len(q))
 	if len(q) > 2000 {
 		t.Errorf("the share query of 2,000 spiral points is %d characters, want at most 2,000: %s", len(q), q)
 	}
