@@ -57,16 +57,20 @@
     }
   }
 
-  // The page's <main> is named after the iframe that embeds it (its title says which lesson's
-  // playground it is), or the page's title: a course page with several embeds then has
+  // The page's landmarks are named after the iframe that embeds it (its title says which
+  // lesson's playground it is), or the page's title: a course page with several embeds then has
   // landmarks a screen reader can tell apart.
+  let frameTitle = '';
+  try {
+    frameTitle = window.frameElement ? window.frameElement.title : '';
+  } catch (err) { /* embedded by another origin: its title cannot be read */ }
   const main = document.getElementById('nnviz-main');
   if (main) {
-    let name = '';
-    try {
-      name = window.frameElement ? window.frameElement.title : '';
-    } catch (err) { /* embedded by another origin: its title cannot be read */ }
-    main.setAttribute('aria-label', name || document.title);
+    main.setAttribute('aria-label', frameTitle || document.title);
+  }
+  const panel = document.getElementById('nnviz-panel');
+  if (panel && frameTitle) {
+    panel.setAttribute('aria-label', 'Controls of ' + frameTitle);
   }
 
   window.addEventListener('nnviz:ready', (e) => start(e.detail));
