@@ -9,6 +9,7 @@ type Info struct {
 	Activation   string
 	Cost         string
 	LearningRate float64
+	L2           float64
 	Mode         string
 	Batch        int
 	Seed         uint64
@@ -44,6 +45,7 @@ func (st *State) Info() Info {
 		Activation:   s.Net.Activation.String(),
 		Cost:         s.Net.Cost.String(),
 		LearningRate: s.Train.StepSize,
+		L2:           s.Train.L2,
 		Mode:         s.Train.Mode.String(),
 		Batch:        s.Train.Batch,
 		Seed:         s.Net.Seed,

@@ -135,10 +135,17 @@ func ParseQuery(raw string) (Setup, []Problem) {
 		}
 	}
 	if v, ok := params["lr"]; ok {
-		if f, err := parseFloat(v); err != nil || f <= 0 || f > 100 {
-			bad("lr", "%q is not a learning rate; use a number above 0 and at most 100", v)
+		if f, err := parseFloat(v); err != nil || nn.CheckStepSize(f) != nil {
+			bad("lr", "%q is not a learning rate; use a number above 0 and at most %d", v, nn.MaxStepSize)
 		} else {
 			s.Train.StepSize = f
+		}
+	}
+	if v, ok := params["l2"]; ok {
+		if f, err := parseFloat(v); err != nil || nn.CheckL2(f) != nil {
+			bad("l2", "%q is not an L2 coefficient; use a number from 0 to %d", v, nn.MaxL2)
+		} else {
+			s.Train.L2 = f
 		}
 	}
 	if v, ok := params["mode"]; ok {
@@ -149,8 +156,8 @@ func ParseQuery(raw string) (Setup, []Problem) {
 		}
 	}
 	if v, ok := params["batch"]; ok {
-		if n, err := strconv.Atoi(v); err != nil || n < 1 || n > MaxPoints {
-			bad("batch", "%q is not a batch size; use a whole number from 1 to %d", v, MaxPoints)
+		if n, err := strconv.Atoi(v); err != nil || nn.CheckBatch(n) != nil {
+			bad("batch", "%q is not a batch size; use a whole number from 1 to %d", v, nn.MaxBatch)
 		} else {
 			s.Train.Batch = n
 			if _, given := params["mode"]; !given {
@@ -279,7 +286,7 @@ func ParseQuery(raw string) (Setup, []Problem) {
 }
 
 var knownParams = []string{
-	"layers", "activation", "cost", "lr", "mode", "batch", "seed", "data", "n", "noise", "dataseed",
+	"layers", "activation", "cost", "lr", "l2", "mode", "batch", "seed", "data", "n", "noise", "dataseed",
 	"points", "weights", "view", "teach", "autoplay", "speed", "label", "controls", "hide",
 	"origins",
 }
@@ -408,6 +415,9 @@ func (st *State) ShareQuery(withWeights bool) string {
 		}
 	} else {
 		q = append(q, "points="+url.QueryEscape(FormatPoints(st.points)))
+	}
+	if s.Train.L2 != 0 {
+		q = append(q, "l2="+formatFloat(s.Train.L2))
 	}
 	switch {
 	case withWeights:

@@ -58,13 +58,19 @@ func DefaultSettings() Settings {
 	return Settings{Net: net, Train: tr, Speed: 1, AddLabel: 1, View: NotebookView}
 }
 
-// Validate checks every field and names the first that is wrong.
+// Validate checks every field and names the first that is wrong. The limits are nn's
+// (nn.MaxStepSize, nn.MaxBatch, nn.MaxL2) and this file's: the address, configure and
+// Settings all check through here.
 func (s Settings) Validate() error {
 	if err := s.Net.Validate(); err != nil {
 		return err
 	}
 	if err := s.Train.Validate(); err != nil {
 		return err
+	}
+	// The batch size is kept and shared in every mode, so it is checked in every mode.
+	if err := nn.CheckBatch(s.Train.Batch); err != nil {
+		return fmt.Errorf("batch: %w", err)
 	}
 	if s.Net.Seed > MaxSeed {
 		return fmt.Errorf("seed: %d is above the largest seed, %d", s.Net.Seed, uint64(MaxSeed))

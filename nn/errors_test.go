@@ -57,12 +57,15 @@ func TestBadInputErrors(t *testing.T) {
 		{"trace label", func() error { _, err := good().Trace(Point{0, 0, 0}, 0.1); return err }, []string{"label is 0"}},
 		{"trace step 0", func() error { _, err := good().Trace(Point{0, 0, 1}, 0); return err }, []string{"step size is 0"}},
 		{"trace step NaN", func() error { _, err := good().Trace(Point{0, 0, 1}, nan); return err }, []string{"step size is NaN"}},
-		{"step -1", func() error { return TrainConfig{StepSize: -1}.Validate() }, []string{"step size is -1", "positive finite"}},
+		{"step -1", func() error { return TrainConfig{StepSize: -1}.Validate() }, []string{"step size is -1", "above 0 and at most 100"}},
 		{"step Inf", func() error { return TrainConfig{StepSize: inf}.Validate() }, []string{"step size is +Inf"}},
 		{"batch 0", func() error { return TrainConfig{StepSize: 1, Mode: MiniBatch}.Validate() }, []string{"batch size is 0"}},
 		{"mode", func() error { return TrainConfig{StepSize: 1, Mode: 7}.Validate() }, []string{"mode 7", `"minibatch"`}},
 		{"L2", func() error { return TrainConfig{StepSize: 1, L2: -0.1}.Validate() }, []string{"L2 coefficient is -0.1"}},
 		{"L2 NaN", func() error { return TrainConfig{StepSize: 1, L2: nan}.Validate() }, []string{"L2 coefficient is NaN"}},
+		{"step above the limit", func() error { return TrainConfig{StepSize: 1000}.Validate() }, []string{"step size is 1000", "at most 100"}},
+		{"batch above the limit", func() error { return TrainConfig{StepSize: 1, Batch: 5000}.Validate() }, []string{"batch size is 5000", "1 to 2000"}},
+		{"L2 above the limit", func() error { return TrainConfig{StepSize: 1, L2: 11}.Validate() }, []string{"L2 coefficient is 11", "0 to 10"}},
 		{"trainer nil", func() error { _, err := NewTrainer(nil, DefaultTrainConfig()); return err }, []string{"nil network"}},
 		{"trainer config", func() error { _, err := NewTrainer(good(), TrainConfig{}); return err }, []string{"step size is 0"}},
 		{"set data empty", func() error { tr, _ := NewTrainer(good(), DefaultTrainConfig()); return tr.SetData(nil) }, []string{"no data"}},
@@ -128,10 +131,11 @@ func TestDivergenceRestores(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tr, err := NewTrainer(n, TrainConfig{StepSize: 1e300, Mode: mode, Batch: 3, Seed: 1})
+		tr, err := NewTrainer(n, TrainConfig{StepSize: 1, Mode: mode, Batch: 3, Seed: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
+		tr.cfg.StepSize = 1e300 // beyond MaxStepSize, to overflow in one step
 		if err := tr.SetData([]Point{{1e5, -1e5, 1}, {3e5, 2e5, -1}, {-4e5, 1e5, 1}, {5, 5, -1}}); err != nil {
 			t.Fatal(err)
 		}

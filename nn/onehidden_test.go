@@ -134,10 +134,11 @@ func TestOneHiddenDivergence(t *testing.T) {
 			t.Fatal(err)
 		}
 		ref := n.Clone()
-		tr, err := NewTrainer(n, TrainConfig{StepSize: tc.eta, Mode: Online, Seed: 1})
+		tr, err := NewTrainer(n, TrainConfig{StepSize: 1, Mode: Online, Seed: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
+		tr.cfg.StepSize = tc.eta // beyond MaxStepSize, to overflow where the case says
 		if err := tr.SetData([]Point{tc.pt}); err != nil {
 			t.Fatal(err)
 		}

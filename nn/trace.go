@@ -63,8 +63,8 @@ func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
 	if err := CheckPoints([]Point{p}); err != nil {
 		return nil, err
 	}
-	if err := checkStepSize(stepSize); err != nil {
-		return nil, err
+	if err := CheckStepSize(stepSize); err != nil {
+		return nil, fmt.Errorf("nn: %w", err)
 	}
 	y, _ := ConvertLabel(p.Label)
 	c := n.Clone()

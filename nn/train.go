@@ -2,7 +2,6 @@ package nn
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 )
 
@@ -41,12 +40,21 @@ func ParseMode(s string) (Mode, error) {
 	return 0, fmt.Errorf("nn: unknown mode %q (valid: %s)", s, joinNames(modeNames[:]))
 }
 
+// Limits of the training settings. They are the one source of truth: the
+// app's address, its configure call and its settings check all use
+// TrainConfig.Validate or the Check functions below.
+const (
+	MaxStepSize = 100  // the largest step size (learning rate)
+	MaxBatch    = 2000 // the largest mini-batch
+	MaxL2       = 10   // the largest L2 coefficient
+)
+
 // TrainConfig holds the settings of gradient descent.
 type TrainConfig struct {
-	StepSize float64 // the notebook's step_size; default 0.1; must be positive and finite
+	StepSize float64 // the notebook's step_size; default 0.1; in (0, MaxStepSize]
 	Mode     Mode
-	Batch    int     // mini-batch size (MiniBatch only), >= 1
-	L2       float64 // L2 penalty coefficient, >= 0: adds L2/2 ||w_l||^2 per layer to the cost (weights only, not biases)
+	Batch    int     // mini-batch size: 1..MaxBatch under MiniBatch, at most MaxBatch otherwise
+	L2       float64 // L2 penalty coefficient in [0, MaxL2]: adds L2/2 ||w_l||^2 per layer to the cost (weights only, not biases)
 	Seed     uint64  // shuffle seed for epoch order
 }
 
@@ -56,28 +64,47 @@ func DefaultTrainConfig() TrainConfig {
 	return TrainConfig{StepSize: 0.1, Mode: Online, Batch: 10, L2: 0, Seed: 1}
 }
 
-// Validate reports a step size that is not a positive finite number, an
-// unknown mode, a batch size below 1 for MiniBatch, or a negative or
-// non-finite L2 coefficient.
+// Validate reports a step size outside (0, MaxStepSize], an unknown mode, a
+// batch size above MaxBatch or (for MiniBatch) below 1, or an L2
+// coefficient outside [0, MaxL2].
 func (c TrainConfig) Validate() error {
-	if err := checkStepSize(c.StepSize); err != nil {
-		return err
+	if err := CheckStepSize(c.StepSize); err != nil {
+		return fmt.Errorf("nn: %w", err)
 	}
 	if !c.Mode.valid() {
 		return fmt.Errorf("nn: unknown mode %d (valid: %s)", int(c.Mode), joinNames(modeNames[:]))
 	}
-	if c.Mode == MiniBatch && c.Batch < 1 {
-		return fmt.Errorf("nn: batch size is %d, want at least 1", c.Batch)
+	if c.Mode == MiniBatch || c.Batch > MaxBatch {
+		if err := CheckBatch(c.Batch); err != nil {
+			return fmt.Errorf("nn: %w", err)
+		}
 	}
-	if !(c.L2 >= 0) || math.IsInf(c.L2, 0) {
-		return fmt.Errorf("nn: L2 coefficient is %v, want a finite number >= 0", c.L2)
+	if err := CheckL2(c.L2); err != nil {
+		return fmt.Errorf("nn: %w", err)
 	}
 	return nil
 }
 
-func checkStepSize(s float64) error {
-	if !(s > 0) || math.IsInf(s, 0) {
-		return fmt.Errorf("nn: step size is %v, want a positive finite number", s)
+// CheckStepSize reports a step size that is not a number in (0, MaxStepSize].
+func CheckStepSize(s float64) error {
+	if !(s > 0 && s <= MaxStepSize) {
+		return fmt.Errorf("step size is %v, want a number above 0 and at most %d", s, MaxStepSize)
+	}
+	return nil
+}
+
+// CheckBatch reports a batch size outside 1..MaxBatch.
+func CheckBatch(b int) error {
+	if b < 1 || b > MaxBatch {
+		return fmt.Errorf("batch size is %d, want a whole number from 1 to %d", b, MaxBatch)
+	}
+	return nil
+}
+
+// CheckL2 reports an L2 coefficient that is not a number in [0, MaxL2].
+func CheckL2(l2 float64) error {
+	if !(l2 >= 0 && l2 <= MaxL2) {
+		return fmt.Errorf("L2 coefficient is %v, want a number from 0 to %d", l2, MaxL2)
 	}
 	return nil
 }
