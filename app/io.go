@@ -21,6 +21,8 @@ func ImportPoints(text string) ([]nn.Point, error) {
 	if len(text) > MaxImportBytes {
 		return nil, fmt.Errorf("import: %d bytes is more than the %d an import reads", len(text), MaxImportBytes)
 	}
+	// A byte order mark, which spreadsheets write at the start of CSV files, is not data.
+	text = strings.TrimPrefix(text, "\ufeff")
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return nil, errors.New("import: the file is empty")

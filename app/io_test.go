@@ -23,11 +23,13 @@ func TestImportRoundTrips(t *testing.T) {
 
 func TestImportAcceptsCommonForms(t *testing.T) {
 	tests := map[string]string{
-		"no header":      "1.2,0.7,1\n-0.3,-0.5,-1\n",
-		"CRLF and blank": "x,y,label\r\n1.2,0.7,1\r\n\r\n-0.3,-0.5,-1\r\n",
-		"comment":        "# from the notebook\n1.2, 0.7, 1\n-0.3 ,-0.5, -1",
-		"quoted":         "\"x\",\"y\",\"label\"\n\"1.2\",\"0.7\",\"1\"\n-0.3,-0.5,-1",
-		"wrapped json":   `{"points": [{"x": 1.2, "y": 0.7, "label": 1}, {"x": -0.3, "y": -0.5, "label": -1}]}`,
+		"no header":       "1.2,0.7,1\n-0.3,-0.5,-1\n",
+		"CRLF and blank":  "x,y,label\r\n1.2,0.7,1\r\n\r\n-0.3,-0.5,-1\r\n",
+		"comment":         "# from the notebook\n1.2, 0.7, 1\n-0.3 ,-0.5, -1",
+		"quoted":          "\"x\",\"y\",\"label\"\n\"1.2\",\"0.7\",\"1\"\n-0.3,-0.5,-1",
+		"byte order mark": "\ufeffx,y,label\n1.2,0.7,1\n-0.3,-0.5,-1\n",
+		"json with BOM":   "\ufeff[{\"x\": 1.2, \"y\": 0.7, \"label\": 1}, {\"x\": -0.3, \"y\": -0.5, \"label\": -1}]",
+		"wrapped json":    `{"points": [{"x": 1.2, "y": 0.7, "label": 1}, {"x": -0.3, "y": -0.5, "label": -1}]}`,
 	}
 	want := []nn.Point{{X: 1.2, Y: 0.7, Label: 1}, {X: -0.3, Y: -0.5, Label: -1}}
 	for name, text := range tests {
@@ -47,6 +49,9 @@ func TestMalformedImportsNameLineAndField(t *testing.T) {
 		{"1,2,1\n\n3,4,0\n", "line 3: label"},
 		{"NaN,2,1\n", "line 1: x"},
 		{"1,2e9,1\n", "line 1: y"},
+		{"1_0,2,1\n", `line 1: x: "1_0" is not a decimal number`},
+		{"1,0x1p3,1\n", `line 1: y: "0x1p3" is not a decimal number`},
+		{"Inf,1,1\n", "line 1: x"},
 		{`[{"x": 1, "y": 2, "label": 1}, {"x": 1, "label": 1}]`, "point 1: y is missing"},
 		{`[{"x": 1, "y": 2, "label": 5}]`, "point 0: label"},
 		{`[{"x": 1, "y": 2, "label": 1, "colour": "red"}]`, `point 0: json: unknown field "colour"`},

@@ -309,8 +309,14 @@ func parseOrigins(v string) ([]string, error) {
 	return out, nil
 }
 
+// parseFloat reads a decimal number such as 0.5, -3 or 1e-4. Go's other forms (1_0, 0x1p3,
+// Inf, NaN) are not what a person or a spreadsheet means, so they are refused.
 func parseFloat(v string) (float64, error) {
-	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	t := strings.TrimSpace(v)
+	if strings.Trim(t, "0123456789+-.eE") != "" {
+		return 0, fmt.Errorf("%q is not a decimal number", v)
+	}
+	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0, fmt.Errorf("%q is not a finite number", v)
 	}
