@@ -31,7 +31,7 @@ SERVER := bin/nnviz-server
 
 # Packages tested in wasm under Node, under Xvfb and in the browser. A pattern
 # whose directory is not in the tree yet is reported and skipped.
-WASM_TEST_PKGS := ./nn/... ./app/...
+WASM_TEST_PKGS := ./nn/... ./app/... ./cmd/wasm/jsapi/...
 WASM_BENCH_PKGS := ./nn/... ./app/...
 RENDER_PKGS := ./render/...
 E2E_PKGS := ./e2e/...
@@ -43,7 +43,7 @@ absent = $(filter-out $(call present,$(1)),$(1))
 native_pkgs = $$($(GO) list ./... | grep -Ev '/(render|e2e)(/|$$)')
 go_js_wasm_exec := $(WASM_EXEC_DIR)/go_js_wasm_exec
 
-.PHONY: help build wasm bundle run test deps fmt-check vet test-native test-wasm test-render test-e2e dist bench clean
+.PHONY: help build wasm bundle run test deps fmt-check vet staticcheck test-native test-wasm test-render test-e2e dist bench clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -84,7 +84,7 @@ dist: bundle
 
 test:
 	@start=$$(date +%s); \
-	for step in deps build fmt-check vet test-native test-wasm test-render test-e2e; do \
+	for step in deps build fmt-check vet staticcheck test-native test-wasm test-render test-e2e; do \
 		echo "== make $$step"; \
 		$(MAKE) $$step; \
 	done; \
@@ -101,6 +101,20 @@ vet:
 	$(GO) vet ./...
 	$(if $(call present,$(E2E_PKGS)),$(GO) vet -tags e2e $(call present,$(E2E_PKGS)))
 	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+# staticcheck at a pinned version, installed into bin/ through the Go module proxy on first
+# use, over the native code, the browser tests and the wasm-only packages.
+STATICCHECK_VERSION := v0.8.2
+staticcheck:
+	@mkdir -p bin
+	@if ! bin/staticcheck -version 2>/dev/null | grep -q '($(STATICCHECK_VERSION:v%=%))'; then \
+		echo "installing staticcheck $(STATICCHECK_VERSION) into bin/"; \
+		GOBIN=$(CURDIR)/bin GOOS= GOARCH= $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION); \
+	fi
+	bin/staticcheck ./...
+	$(if $(call present,$(E2E_PKGS)),bin/staticcheck -tags e2e $(call present,$(E2E_PKGS)))
+	GOOS=js GOARCH=wasm bin/staticcheck ./cmd/wasm/...
+	@echo "staticcheck: clean"
 
 # Fuzz tests run their seed corpora here, as part of the unit tests.
 test-native:

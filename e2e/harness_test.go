@@ -182,7 +182,7 @@ type Page struct {
 // test ends.
 func newPage(t testing.TB, extra ...chromedp.ExecAllocatorOption) *Page {
 	t.Helper()
-	parent := browserCtx
+	var parent context.Context
 	if len(extra) > 0 {
 		ctx, cancel, err := startBrowser(extra...)
 		if err != nil {

@@ -45,7 +45,6 @@ var (
 	colContour    = hex(0x27313d)
 	colTooltip    = hex(0x1d2733)
 	colTooltipInk = hex(0xffffff)
-	colAccent     = hex(0x1d2733)
 	colBanner     = hex(0xfff4d6)
 	colBannerLine = hex(0xe0b84a)
 

@@ -8,7 +8,7 @@ import (
 	"syscall/js"
 
 	"github.com/nnviz/nnviz/app"
-	"github.com/nnviz/nnviz/nn"
+	"github.com/nnviz/nnviz/cmd/wasm/jsapi"
 	"github.com/nnviz/nnviz/render"
 )
 
@@ -221,14 +221,13 @@ func (a *api) methods() map[string]method {
 		},
 		"configure": func(args []js.Value) (any, error) { return nil, a.configure(arg(args, 0)) },
 		"loadData": func(args []js.Value) (any, error) {
-			name := arg(args, 0)
-			if name.Type() != js.TypeString {
-				return nil, argError(0, "name", "want a preset name such as \"circle\", got %s", describe(name))
+			name, err := jsapi.Text(arg(args, 0), 0, "name", "a preset name such as \"circle\"", 32)
+			if err != nil {
+				return nil, err
 			}
 			// Without a seed, every call draws a new sample.
 			n, noise, seed := app.DefaultCount, 0.0, rand.Uint64N(app.MaxSeed+1)
 			if opts := arg(args, 1); opts.Type() == js.TypeObject {
-				var err error
 				if v := opts.Get("seed"); !v.IsUndefined() {
 					s, err := integer(v, 1, "seed")
 					if err != nil {
@@ -250,14 +249,14 @@ func (a *api) methods() map[string]method {
 					}
 				}
 			}
-			return nil, a.st.LoadData(name.String(), n, noise, seed)
+			return nil, a.st.LoadData(name, n, noise, seed)
 		},
 		"importPoints": func(args []js.Value) (any, error) {
-			text := arg(args, 0)
-			if text.Type() != js.TypeString {
-				return nil, argError(0, "text", "want the CSV or JSON text of the points, got %s", describe(text))
+			text, err := jsapi.Text(arg(args, 0), 0, "text", "the CSV or JSON text of the points", app.MaxImportBytes)
+			if err != nil {
+				return nil, err
 			}
-			pts, err := app.ImportPoints(text.String())
+			pts, err := app.ImportPoints(text)
 			if err != nil {
 				return nil, err
 			}
@@ -341,58 +340,11 @@ func (a *api) methods() map[string]method {
 	}
 }
 
-// configure applies the settings named in obj ({layers, activation, cost, learningRate, mode,
-// batch, speed, label}); the rest stay. Unknown or bad keys reject the whole call.
+// configure applies the settings named in obj (see jsapi.Configure).
 func (a *api) configure(obj js.Value) error {
-	if obj.Type() != js.TypeObject || isArray(obj) {
-		return argError(0, "settings", "want an object such as {learningRate: 0.3}, got %s", describe(obj))
-	}
-	s := a.st.Settings()
-	keys := js.Global().Get("Object").Call("keys", obj)
-	for k := 0; k < keys.Length(); k++ {
-		key := keys.Index(k).String()
-		v := obj.Get(key)
-		var err error
-		switch key {
-		case "layers":
-			if !isArray(v) {
-				return argError(0, "layers", "want an array such as [2, 3, 2], got %s", describe(v))
-			}
-			layers := make([]int, v.Length())
-			for i := range layers {
-				if layers[i], err = integer(v.Index(i), 0, fmt.Sprintf("layers[%d]", i)); err != nil {
-					return err
-				}
-			}
-			s.Net.Layers = layers
-		case "activation", "cost", "mode":
-			if v.Type() != js.TypeString {
-				return argError(0, key, "want a string, got %s", describe(v))
-			}
-			switch key {
-			case "activation":
-				s.Net.Activation, err = nn.ParseActivation(v.String())
-			case "cost":
-				s.Net.Cost, err = nn.ParseCost(v.String())
-			default:
-				s.Train.Mode, err = nn.ParseMode(v.String())
-			}
-		case "learningRate":
-			s.Train.StepSize, err = number(v, 0, key)
-		case "l2":
-			s.Train.L2, err = number(v, 0, key)
-		case "batch":
-			s.Train.Batch, err = integer(v, 0, key)
-		case "speed":
-			s.Speed, err = integer(v, 0, key)
-		case "label":
-			s.AddLabel, err = integer(v, 0, key)
-		default:
-			return argError(0, "settings", "%q is not a setting; known: layers, activation, cost, learningRate, l2, mode, batch, speed, label", key)
-		}
-		if err != nil {
-			return err
-		}
+	s, err := jsapi.Configure(a.st.Settings(), obj)
+	if err != nil {
+		return err
 	}
 	return a.st.Configure(s)
 }

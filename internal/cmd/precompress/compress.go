@@ -71,10 +71,6 @@ func compressDir(dir string, opts options) ([]fileSizes, error) {
 		return nil, fmt.Errorf("%s has no files to compress", dir)
 	}
 
-	type job struct {
-		file int
-		enc  encoding
-	}
 	sizes := make([]fileSizes, len(names))
 	errs := make([]error, len(names)*len(encodings))
 	var wg sync.WaitGroup

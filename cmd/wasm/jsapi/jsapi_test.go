@@ -1,0 +1,101 @@
+//go:build js && wasm
+
+package jsapi
+
+import (
+	"runtime"
+	"strings"
+	"syscall/js"
+	"testing"
+
+	"github.com/nnviz/nnviz/app"
+)
+
+func eval(src string) js.Value { return js.Global().Call("eval", src) }
+
+// heapMB is the Go heap in use, in MB.
+func heapMB() float64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapAlloc) / (1 << 20)
+}
+
+// TestHostileArgumentsGetErrorsNotMemory passes the arguments that once
+// exhausted the wasm's memory, and others like them: each must get an
+// error naming the argument, at once, and the Go heap must stay small.
+func TestHostileArgumentsGetErrorsNotMemory(t *testing.T) {
+	s := app.DefaultSettings()
+	configure := []struct{ src, want string }{
+		{"({layers: new Array(5.3e8)})", "(layers): 530000000 entries is more than the 10"},
+		{"({layers: new Array(1e8)})", "(layers): 100000000 entries"},
+		{"({layers: [2, 'a', 2]})", "layers[1]"},
+		{"({activation: 'x'.repeat(1e7)})", "(activation): 10000000 characters"},
+		{"({mode: 5})", "(mode): want a name, got number"},
+		{"(function(){ const o = {}; for (let i = 0; i < 1e5; i++) o['k'+i] = i; return o })()", "100000 keys is more than the 9 settings"},
+		{"({['k'.repeat(1e6)]: 1})", "a string of 1000000 characters"},
+		{"({learningRate: 'fast'})", "(learningRate): want a number"},
+		{"({colour: 1})", `"colour" is not a setting`},
+		{"[1, 2]", "(settings): want an object"},
+	}
+	for _, c := range configure {
+		_, err := Configure(s, eval(c.src))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Configure(%s) = %v, want an error containing %q", c.src, err, c.want)
+		}
+	}
+	weights := []struct{ src, want string }{
+		{"new Array(5.3e8)", "(weights): 530000000 entries is more than the 9"},
+		{"[{w: new Array(1e8), b: []}]", "(weights: w_2): 100000000 entries"},
+		{"[{w: [new Array(1e8)], b: [0]}]", "(weights: w_2 row 1): 100000000 entries"},
+		{"[{w: [[1, 2]], b: new Array(1e9)}]", "(weights: b_2): 1000000000 entries"},
+		{"'x'.repeat(1e7)", "a string of 10000000 characters starting \"xxxx"},
+	}
+	for _, c := range weights {
+		_, err := ParamsFrom(eval(c.src), 0)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("ParamsFrom(%s) = %v, want an error containing %q", c.src, err, c.want)
+		}
+	}
+	if _, err := PointsFrom(eval("new Array(5.3e8)"), 0); err == nil || !strings.Contains(err.Error(), "530000000 points is more than the 2000") {
+		t.Errorf("PointsFrom(new Array(5.3e8)) = %v", err)
+	}
+	if _, err := Text(eval("'a'.repeat(4e7)"), 0, "text", "the text", app.MaxImportBytes); err == nil || !strings.Contains(err.Error(), "argument 1 (text): 40000000 characters") {
+		t.Errorf("Text('a'.repeat(4e7)) = %v", err)
+	}
+	if got := heapMB(); got > 64 {
+		t.Errorf("the Go heap holds %.0f MB after the hostile arguments, want it small", got)
+	}
+}
+
+// TestArgumentsThatAreFine checks the ordinary forms still convert.
+func TestArgumentsThatAreFine(t *testing.T) {
+	s, err := Configure(app.DefaultSettings(), eval("({layers: [2, 4, 4, 2], activation: 'tanh', learningRate: 0.3, l2: 0.01, batch: 20, mode: 'minibatch'})"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Net.Layers) != 4 || s.Net.Activation.String() != "tanh" || s.Train.StepSize != 0.3 || s.Train.L2 != 0.01 || s.Train.Batch != 20 || s.Train.Mode.String() != "minibatch" {
+		t.Errorf("Configure gave %+v", s)
+	}
+	p, err := ParamsFrom(eval("[{w: [[1, 2], [3, 4], [5, 6]], b: [0, 0, 0]}, {w: [[1, 1, 1], [2, 2, 2]], b: [1, -1]}]"), 0)
+	if err != nil || len(p) != 2 || p[1].W[1][2] != 2 || p[1].B[1] != -1 {
+		t.Errorf("ParamsFrom = %v, %v", p, err)
+	}
+	pts, err := PointsFrom(eval("[{x: 1, y: 2, label: 1}, {x: -1, y: 0.5, label: -1}]"), 0)
+	if err != nil || len(pts) != 2 || pts[1].Y != 0.5 {
+		t.Errorf("PointsFrom = %v, %v", pts, err)
+	}
+	// importPoints of a text with a byte order mark, as a spreadsheet writes it.
+	txt, err := Text(eval("'\\ufeffx,y,label\\n1,2,1'"), 0, "text", "the text", app.MaxImportBytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pts, err := app.ImportPoints(txt); err != nil || len(pts) != 1 {
+		t.Errorf("ImportPoints(%q) = %v, %v", txt, pts, err)
+	}
+	if d := Describe(js.ValueOf("short")); d != `the string "short"` {
+		t.Errorf("Describe = %s", d)
+	}
+	if info := InfoTo(app.Info{L2: 0.5}, 60); info.Get("l2").Float() != 0.5 {
+		t.Errorf("state() has l2 = %v", info.Get("l2"))
+	}
+}
