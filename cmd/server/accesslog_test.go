@@ -11,7 +11,7 @@ import (
 func TestOneAccessLogLinePerRequest(t *testing.T) {
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&logs, nil))
-	h := newHandler(stores(t, testBundle(t))["embedded"], "*", logger)
+	h := newHandler(stores(t, testBundle(t))["embedded"], "*", logger, logAll)
 	requests := []struct {
 		method, target, acceptEncoding string
 		want                           []string
@@ -42,7 +42,7 @@ func TestAccessLogOfAStatusWithoutBody(t *testing.T) {
 	h := withAccessLog(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		w.WriteHeader(http.StatusTeapot) // ignored by net/http, and by the log
-	}), slog.New(slog.NewTextHandler(&logs, nil)))
+	}), slog.New(slog.NewTextHandler(&logs, nil)), logAll)
 	get(t, h, "GET", "/", nil)
 	if !strings.Contains(logs.String(), "status=204") || !strings.Contains(logs.String(), "bytes=0") {
 		t.Errorf("log %q; want status=204 bytes=0", logs.String())

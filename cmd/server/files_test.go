@@ -47,7 +47,7 @@ func TestServesFilesInTheAcceptedEncoding(t *testing.T) {
 		{"/img/data.bin", "br", "img/data.bin", "application/octet-stream", "br"},
 	}
 	for kind, st := range stores(t, testBundle(t)) {
-		h := newHandler(st, "*", quietLogger())
+		h := newHandler(st, "*", quietLogger(), logAll)
 		for _, tt := range tests {
 			t.Run(kind+tt.path+" "+tt.acceptEncoding, func(t *testing.T) {
 				header := map[string]string{"Accept-Encoding": tt.acceptEncoding}
@@ -80,7 +80,7 @@ func TestServesFilesInTheAcceptedEncoding(t *testing.T) {
 
 func TestRefusesWhatTheClientRefuses(t *testing.T) {
 	for kind, st := range stores(t, testBundle(t)) {
-		h := newHandler(st, "*", quietLogger())
+		h := newHandler(st, "*", quietLogger(), logAll)
 		for _, ae := range []string{"identity;q=0", "*;q=0", "br;q=0, gzip;q=0, identity;q=0"} {
 			for _, path := range []string{"/plain.txt", "/main.wasm"} {
 				if path == "/main.wasm" && ae == "identity;q=0" {
@@ -97,7 +97,7 @@ func TestRefusesWhatTheClientRefuses(t *testing.T) {
 
 func TestConditionalRequestsGet304(t *testing.T) {
 	for kind, st := range stores(t, testBundle(t)) {
-		h := newHandler(st, "*", quietLogger())
+		h := newHandler(st, "*", quietLogger(), logAll)
 		br := map[string]string{"Accept-Encoding": "br"}
 		first, _ := get(t, h, http.MethodGet, "/main.wasm", br)
 		etag := first.Header.Get("ETag")
@@ -134,7 +134,7 @@ func TestConditionalRequestsGet304(t *testing.T) {
 
 func TestRangeOfAVariant(t *testing.T) {
 	for kind, st := range stores(t, testBundle(t)) {
-		h := newHandler(st, "*", quietLogger())
+		h := newHandler(st, "*", quietLogger(), logAll)
 		resp, body := get(t, h, http.MethodGet, "/main.wasm", map[string]string{"Accept-Encoding": "br", "Range": "bytes=0-9"})
 		whole := brotliBytes(t, testFiles["main.wasm"])
 		if resp.StatusCode != http.StatusPartialContent || string(body) != string(whole[:10]) || resp.Header.Get("Content-Length") != "10" {
@@ -145,7 +145,7 @@ func TestRangeOfAVariant(t *testing.T) {
 }
 
 func TestCacheControl(t *testing.T) {
-	h := newHandler(stores(t, testBundle(t))["embedded"], "*", quietLogger())
+	h := newHandler(stores(t, testBundle(t))["embedded"], "*", quietLogger(), logAll)
 	tests := []struct{ path, want string }{
 		{"/", "no-cache"},
 		{"/index.html", "no-cache"},
@@ -171,7 +171,7 @@ func TestServesTheEmbeddedPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := newHandler(st, "*", quietLogger())
+	h := newHandler(st, "*", quietLogger(), logAll)
 	for _, path := range []string{"/", "/embed.html", "/api.js", "/embed.js", "/style.css"} {
 		resp, body := get(t, h, http.MethodGet, path, map[string]string{"Accept-Encoding": "br, gzip"})
 		if resp.StatusCode != http.StatusOK || len(decode(t, resp, body)) == 0 {
@@ -198,7 +198,7 @@ func (d *discardWriter) WriteHeader(int)             {}
 
 func BenchmarkServe(b *testing.B) {
 	st := stores(b, testBundle(b))["embedded"]
-	h := newHandler(st, "*", quietLogger())
+	h := newHandler(st, "*", quietLogger(), logAll)
 	for _, path := range []string{"/", "/main.wasm"} {
 		b.Run(strings.TrimPrefix(path, "/")+"-br", func(b *testing.B) {
 			req := httptest.NewRequest(http.MethodGet, path, nil)

@@ -7,8 +7,9 @@ import (
 
 // newHandler builds the server's handler from its pieces: the access log
 // around everything, the security headers on every answer, 405 for anything
-// but GET and HEAD, then /healthz or the bundle's files.
-func newHandler(st store, frameAncestors string, logger *slog.Logger) http.Handler {
+// but GET and HEAD, a page for an over-long address, then /healthz or the
+// bundle's files.
+func newHandler(st store, frameAncestors string, logger *slog.Logger, logMode accessLogMode) http.Handler {
 	files := &bundleHandler{store: st, logger: logger}
 	healthz := health(st)
 	routes := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -18,5 +19,5 @@ func newHandler(st store, frameAncestors string, logger *slog.Logger) http.Handl
 		}
 		files.ServeHTTP(w, r)
 	})
-	return withAccessLog(withSecurityHeaders(withReadOnlyMethods(routes), frameAncestors), logger)
+	return withAccessLog(withSecurityHeaders(withReadOnlyMethods(withURILimit(routes)), frameAncestors), logger, logMode)
 }

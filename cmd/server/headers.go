@@ -31,9 +31,11 @@ func cacheControl(name string) string {
 // contentSecurityPolicy returns the policy of every response. The pages load
 // only same-origin scripts and styles, run no inline script, and need
 // 'wasm-unsafe-eval' to compile main.wasm; index.html frames embed.html.
-// frameAncestors says which sites may frame the pages.
+// frameAncestors says which sites may frame the pages. "*" (any site) leaves
+// the directive out: a CSP "frame-ancestors *" matches no opaque origin, so a
+// sandboxed iframe's parent or an srcdoc page could not frame the pages.
 func contentSecurityPolicy(frameAncestors string) string {
-	return strings.Join([]string{
+	d := []string{
 		"default-src 'none'",
 		"script-src 'self' 'wasm-unsafe-eval'",
 		"style-src 'self'",
@@ -42,8 +44,11 @@ func contentSecurityPolicy(frameAncestors string) string {
 		"frame-src 'self'",
 		"base-uri 'none'",
 		"form-action 'none'",
-		"frame-ancestors " + frameAncestors,
-	}, "; ")
+	}
+	if frameAncestors != "*" {
+		d = append(d, "frame-ancestors "+frameAncestors)
+	}
+	return strings.Join(d, "; ")
 }
 
 // frameSource matches one source of a frame-ancestors list that is not a
@@ -86,6 +91,8 @@ func withSecurityHeaders(next http.Handler, frameAncestors string) http.Handler 
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Content-Security-Policy", csp)
+		// The address carries a learner's points and settings: it is not sent to other sites.
+		h.Set("Referrer-Policy", "same-origin")
 		next.ServeHTTP(w, r)
 	})
 }

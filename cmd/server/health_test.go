@@ -8,7 +8,7 @@ import (
 
 func TestHealthz(t *testing.T) {
 	for kind, st := range stores(t, testBundle(t)) {
-		resp, body := get(t, newHandler(st, "*", quietLogger()), http.MethodGet, "/healthz", nil)
+		resp, body := get(t, newHandler(st, "*", quietLogger(), logAll), http.MethodGet, "/healthz", nil)
 		if resp.StatusCode != http.StatusOK || string(body) != "ok\n" {
 			t.Errorf("%s: /healthz: %d %q; want 200 ok", kind, resp.StatusCode, body)
 		}
@@ -25,7 +25,7 @@ func TestMissingBundleSaysHowToBuildIt(t *testing.T) {
 		delete(fsys, name+".gz")
 	}
 	for kind, st := range stores(t, fsys) {
-		h := newHandler(st, "*", quietLogger())
+		h := newHandler(st, "*", quietLogger(), logAll)
 		for _, path := range []string{"/main.wasm", "/wasm_exec.js", "/healthz"} {
 			resp, body := get(t, h, http.MethodGet, path, map[string]string{"Accept-Encoding": "br"})
 			msg := string(body)

@@ -4,11 +4,14 @@
 // Usage:
 //
 //	nnviz-server [-addr 127.0.0.1:8080] [-dir web/static] [-frame-ancestors '*']
+//	             [-access-log all|errors|off] [-shutdown-grace 2m]
 //
 // It sends each file precompressed (brotli or gzip, as the browser accepts),
 // with an ETag, a cache policy and a strict Content-Security-Policy, answers
-// /healthz, writes one log line per request, and stops cleanly on SIGINT or
-// SIGTERM. Build it with `make build`, which builds the wasm first so that the
+// /healthz, writes a log line per request (or per failed request, or none),
+// and stops cleanly on SIGINT or SIGTERM: it lets the responses in flight
+// finish, for up to the write timeout, and exits with status 0. A second
+// signal stops it at once. Build it with `make build`, which builds the wasm first so that the
 // binary embeds it.
 package main
 
@@ -32,6 +35,10 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal ends the process at once
+	}()
 	if err := run(ctx, os.Args[1:], os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "nnviz-server:", err)
 		os.Exit(1)
@@ -43,6 +50,8 @@ type config struct {
 	addr           string
 	dir            string
 	frameAncestors string
+	accessLog      string
+	shutdownGrace  time.Duration
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -52,8 +61,16 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	flags.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "`host:port` to listen on; port 0 picks a free port")
 	flags.StringVar(&cfg.dir, "dir", "", "serve the bundle in this `directory` (such as web/static) instead of the embedded one; for development: files are read on every request")
 	flags.StringVar(&cfg.frameAncestors, "frame-ancestors", "*", "the `sources` that may embed the pages in a frame (CSP frame-ancestors): '*' for any site, 'self', 'none', or sites such as \"'self' https://course.example.org\"")
+	flags.StringVar(&cfg.accessLog, "access-log", "all", "which requests to log: `all`, errors (status 400 and above) or off")
+	flags.DurationVar(&cfg.shutdownGrace, "shutdown-grace", defaultTimeouts.shutdown, "how long a requested stop waits for the responses in flight (a slow classroom network's download of main.wasm) before it cuts them")
 	if err := flags.Parse(args); err != nil {
 		return cfg, err
+	}
+	if _, ok := accessLogModes[cfg.accessLog]; !ok {
+		return cfg, fmt.Errorf("-access-log %q: want all, errors or off", cfg.accessLog)
+	}
+	if cfg.shutdownGrace < 0 {
+		return cfg, fmt.Errorf("-shutdown-grace %v: want a duration of 0 or more, such as 2m", cfg.shutdownGrace)
 	}
 	if flags.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected arguments %q (see -h)", flags.Args())
@@ -62,7 +79,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 }
 
 // timeouts bound how long a client may hold a connection. Writing allows a
-// slow classroom network to fetch the wasm (about 2.5 MB) at 200 kbit/s.
+// slow classroom network to fetch the wasm (about 2.5 MB) at 200 kbit/s, and
+// a requested stop waits as long for the responses in flight.
 type timeouts struct {
 	readHeader, read, write, idle, shutdown time.Duration
 }
@@ -72,7 +90,7 @@ var defaultTimeouts = timeouts{
 	read:       15 * time.Second,
 	write:      2 * time.Minute,
 	idle:       2 * time.Minute,
-	shutdown:   10 * time.Second,
+	shutdown:   2 * time.Minute,
 }
 
 func newServer(handler http.Handler, logger *slog.Logger, t timeouts) *http.Server {
@@ -82,8 +100,10 @@ func newServer(handler http.Handler, logger *slog.Logger, t timeouts) *http.Serv
 		ReadTimeout:       t.read,
 		WriteTimeout:      t.write,
 		IdleTimeout:       t.idle,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		// Room for any address a browser sends, so that an over-long one reaches the
+		// handler and gets a page that says what happened (see withURILimit).
+		MaxHeaderBytes: maxHeaderBytes,
+		ErrorLog:       slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 }
 
@@ -116,7 +136,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return serve(ctx, ln, newServer(newHandler(st, cfg.frameAncestors, logger), logger, defaultTimeouts), logger, defaultTimeouts.shutdown)
+	handler := newHandler(st, cfg.frameAncestors, logger, accessLogModes[cfg.accessLog])
+	return serve(ctx, ln, newServer(handler, logger, defaultTimeouts), logger, cfg.shutdownGrace)
 }
 
 // serve runs srv on ln until ctx ends or serving fails.
@@ -129,11 +150,14 @@ func serve(ctx context.Context, ln net.Listener, srv *http.Server, logger *slog.
 		return err
 	case <-ctx.Done():
 	}
-	logger.Info("shutting down", "grace", grace)
+	logger.Info("shutting down: letting the responses in flight finish", "grace", grace)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutting down: %w", err)
+		// The stop was requested: cutting the slowest downloads after the
+		// grace is what it asked for, not a failure.
+		logger.Warn("the grace ran out: cutting the responses still in flight", "grace", grace, "reason", err.Error())
+		srv.Close()
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err

@@ -101,7 +101,7 @@ func TestTraversalAttemptsGet404(t *testing.T) {
 		"/web/static/index.html",
 	}
 	for kind, st := range map[string]store{"embedded": embedded, "dir": dirStore} {
-		srv := httptest.NewServer(newHandler(st, "*", quietLogger()))
+		srv := httptest.NewServer(newHandler(st, "*", quietLogger(), logAll))
 		addr := srv.Listener.Addr().String()
 		for _, target := range targets {
 			resp, body := rawRequest(t, addr, get10(target))
@@ -122,7 +122,7 @@ func TestTraversalAttemptsGet404(t *testing.T) {
 
 func TestHeadSendsNoBody(t *testing.T) {
 	for kind, st := range stores(t, testBundle(t)) {
-		srv := httptest.NewServer(newHandler(st, "*", quietLogger()))
+		srv := httptest.NewServer(newHandler(st, "*", quietLogger(), logAll))
 		tests := []struct{ target, acceptEncoding, wantLength string }{
 			{"/main.wasm", "br", itoa(len(brotliBytes(t, testFiles["main.wasm"])))},
 			{"/main.wasm", "identity", itoa(len(testFiles["main.wasm"]))},
