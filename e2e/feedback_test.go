@@ -18,11 +18,7 @@ import (
 // with nn, outside the page.
 func freshEvaluation(p *Page) (loss, acc float64) {
 	p.t.Helper()
-	var w []struct {
-		W [][]float64
-		B []float64
-	}
-	w = Eval[[]struct {
+	w := Eval[[]struct {
 		W [][]float64
 		B []float64
 	}](p, `nnviz.weights()`)

@@ -26,8 +26,6 @@ var (
 	keyEscape     = keyDef{"Escape", "Escape", 27, ""}
 	keySpace      = keyDef{" ", "Space", 32, " "}
 	keyDelete     = keyDef{"Delete", "Delete", 46, ""}
-	keyArrowLeft  = keyDef{"ArrowLeft", "ArrowLeft", 37, ""}
-	keyArrowUp    = keyDef{"ArrowUp", "ArrowUp", 38, ""}
 	keyArrowRight = keyDef{"ArrowRight", "ArrowRight", 39, ""}
 	keyArrowDown  = keyDef{"ArrowDown", "ArrowDown", 40, ""}
 	keyH          = keyDef{"h", "KeyH", 72, "h"}
