@@ -130,7 +130,7 @@ test-render:
 
 # Browser tests run the built server binary: `make test` builds first.
 test-e2e:
-	$(GO) test -tags e2e -count=1 $(E2E_PKGS)
+	$(GO) test -tags e2e -count=1 -timeout 45m $(E2E_PKGS)
 
 ## Benchmarks
 

@@ -96,15 +96,17 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 		return
 	}
 	u := g.ly.Scale
-	ty, small := drawTitledCard(p, card, u, "Training")
-	// Legend on the title line.
-	x := card.X1 - lyCardPad*u
-	x -= p.tx.add(layerMid, "accuracy", x, ty, small, colMuted, alignRight) + 5*u
-	cy := ty - capHeight(small)/2
-	p.sh[layerMid].line(x-14*u, cy, x, cy, 2*u, colAccuracy)
-	x -= 14*u + 12*u
-	x -= p.tx.add(layerMid, "loss", x, ty, small, colMuted, alignRight) + 5*u
-	p.sh[layerMid].line(x-14*u, cy, x, cy, 2*u, colLoss)
+	ty, small, room := g.drawTitledCard(p, cardChart)
+	// Legend on the title line, when it fits.
+	if p.tx.width("accuracy", small)+p.tx.width("loss", small)+(5+14+12+5+14)*u <= room {
+		x := card.X1 - g.ly.ch.pad
+		x -= p.tx.add(layerMid, "accuracy", x, ty, small, colMuted, alignRight) + 5*u
+		cy := ty - capHeight(small)/2
+		p.sh[layerMid].line(x-14*u, cy, x, cy, 2*u, colAccuracy)
+		x -= 14*u + 12*u
+		x -= p.tx.add(layerMid, "loss", x, ty, small, colMuted, alignRight) + 5*u
+		p.sh[layerMid].line(x-14*u, cy, x, cy, 2*u, colLoss)
+	}
 
 	c := &g.chart
 	c.update(box, s.History, u)
@@ -119,7 +121,7 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 		y := c.accY(pct)
 		g.num = appendNumber(g.num[:0], pct*100, 0)
 		g.num = append(g.num, '%')
-		p.tx.addBytes(layerMid, g.num, box.X1+6*u, y+capHeight(small)/2, small, colAccuracy, alignLeft)
+		p.tx.addBytes(layerMid, g.num, box.X1+6*u, y+capHeight(small)/2, small, colAccuracyInk, alignLeft)
 	}
 	for _, v := range c.stepTicks {
 		xx := c.x(v)
@@ -128,9 +130,9 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 		p.tx.addBytes(layerMid, g.num, xx, box.Y1+(tickLen+4)*u+capHeight(small), small, colMuted, alignCenter)
 	}
 	mid.line(box.X0, box.Y1, box.X1, box.Y1, 1*u, colAxis)
-	p.tx.add(layerMid, "step", box.X0-6*u, box.Y1+(tickLen+4)*u+capHeight(small), small, colFaint, alignRight)
+	p.tx.add(layerMid, "step", box.X0-6*u, box.Y1+(tickLen+4)*u+capHeight(small), small, colMuted, alignRight)
 	if len(s.History) == 0 {
-		p.tx.add(layerMid, "Press play (space) or step (s) to train", (box.X0+box.X1)/2, (box.Y0+box.Y1)/2, small, colFaint, alignCenter)
+		p.tx.add(layerMid, "Press play (space) or step (s) to train", (box.X0+box.X1)/2, (box.Y0+box.Y1)/2, small, colMuted, alignCenter)
 		return
 	}
 	g.appendSeries(mid, s.History, u)

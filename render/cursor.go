@@ -45,6 +45,15 @@ func (g *Game) say(s string) {
 
 // cursorKey handles a key of the keyboard cursor and reports whether k was one.
 func (g *Game) cursorKey(f *inputFrame, k ebiten.Key) bool {
+	if g.ly.Plot.empty() && g.ly.Arrangement == arrSingle {
+		switch k {
+		case ebiten.KeyArrowLeft, ebiten.KeyArrowRight, ebiten.KeyArrowUp, ebiten.KeyArrowDown, ebiten.KeyEnter, ebiten.KeyNumpadEnter:
+			// The plane is behind a tab: the cursor's keys bring it back first.
+			g.showCard(cardPlane)
+			g.say("Showing the plane. The arrow keys move the cursor.")
+			return true
+		}
+	}
 	dx, dy := 0, 0
 	switch k {
 	case ebiten.KeyArrowLeft:

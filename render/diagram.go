@@ -21,10 +21,8 @@ type diagramGeom struct {
 	u      float32
 }
 
-// Diagram sizes, in CSS pixels.
+// Diagram sizes, in CSS pixels (the neurons' own are in sizes.go).
 const (
-	neuronMaxR  = 22
-	neuronMinR  = 3
 	biasGap     = 1.5 // between a neuron and its bias ring
 	biasMaxRing = 4
 	edgeSlop    = 3 // extra reach around an edge for pointing at it
@@ -45,7 +43,9 @@ func (d *diagramGeom) update(area rect, layers []int, u float32) {
 	// Side margins leave room for the input labels (x, y) and the output classes beside
 	// the first and last columns' neurons and rings.
 	r := min(neuronMaxR*u, area.h()/float32(maxN)*0.34, (area.w()-60*u)/float32(max(L-1, 1))*0.2)
-	d.r = max(r, min(neuronMinR*u, area.h()/float32(2*maxN)))
+	// At least neuronMinR; only a network too tall for any screen (the layout gives every
+	// other one room for it) gets smaller neurons, so that they never overlap.
+	d.r = max(r, min(neuronMinR*u, area.h()/float32(maxN)*0.45))
 	d.ring = min(biasMaxRing*u, d.r*0.3)
 	side := d.r + d.ring + 26*u
 	colGap := (area.w() - 2*side) / float32(max(L-1, 1))
@@ -115,7 +115,7 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 		return
 	}
 	u := g.ly.Scale
-	ty, small := drawTitledCard(p, card, u, "Network")
+	ty, small, room := g.drawTitledCard(p, cardNetwork)
 	act, cost := g.eval.key.act, g.eval.key.cost // as setNetwork read them this frame
 	g.num = append(g.num[:0], act.String()...)
 	g.num = append(g.num, " · "...)
@@ -124,7 +124,9 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 	} else {
 		g.num = append(g.num, "quadratic cost"...)
 	}
-	p.tx.addBytes(layerMid, g.num, card.X1-lyCardPad*u, ty, small, colMuted, alignRight)
+	if p.tx.widthBytes(g.num, small) <= room {
+		p.tx.addBytes(layerMid, g.num, card.X1-g.ly.ch.pad, ty, small, colMuted, alignRight)
+	}
 
 	d := &g.geom
 	L := len(d.layers)
@@ -184,15 +186,16 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 				oc = colInk
 			}
 			top.ring(x, y, d.r, max(1*u, d.r*0.08), oc)
-			if st.acts != nil && d.r >= 13*u {
+			if st.acts != nil && d.r >= neuronValueR*u {
 				v := st.acts[l-1][i]
 				g.num = appendNumber(g.num[:0], v, 2)
-				vs := textStyle{&fontMedium, min(10*u, d.r*0.62)}
+				vs := textStyle{&fontMedium, textMin * u}
 				ink := colInk
 				if c := probColor(encodeUnit(enc, v)); luminance(c) < 0.45 {
 					ink = colCard
 				}
-				p.tx.addBytes(layerTop, g.num, x, y+capHeight(vs)/2, vs, ink.alpha(na), alignCenter)
+				// Values stay readable on the layers a highlight fades.
+				p.tx.addBytes(layerTop, g.num, x, y+capHeight(vs)/2, vs, ink.alpha(max(na, 0.75)), alignCenter)
 			}
 		}
 	}

@@ -11,6 +11,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -48,14 +49,17 @@ type Game struct {
 	snap    app.Snapshot
 	initErr error
 
-	ly    layout
-	geom  diagramGeom
-	chart chartScale
-	eval  *evaluator
-	col   *colorizer
-	field planeField
-	heat  heatmaps
-	paint painter
+	ly       layout
+	lyLayers []int // the network's shape the layout was computed for
+	shown    card  // the card a slot that cards share shows, as last chosen
+	lyShown  card  // the choice the layout was computed for
+	geom     diagramGeom
+	chart    chartScale
+	eval     *evaluator
+	col      *colorizer
+	field    planeField
+	heat     heatmaps
+	paint    painter
 
 	shapeShader *ebiten.Shader
 	imgOpts     ebiten.DrawImageOptions
@@ -68,6 +72,7 @@ type Game struct {
 	cursor      kbCursor     // the plane's keyboard cursor
 	announce    func(string) // says what keyboard editing did, for screen readers
 	heatOff     atomic.Bool  // neurons stay plain instead of showing heatmaps
+	wantCard    atomic.Int32 // 1 + the card ShowCard asked for, 0 for none
 	uniformMax  atomic.Int64 // vec4 uniforms the GPU allows (SetUniformLimit)
 	notice      string
 	noticeUntil time.Duration
@@ -79,6 +84,14 @@ type Game struct {
 	devScale    float64
 	layoutScale float32 // the device scale the layout was computed for
 
+	// The key of the picture on the screen, and a spare highlight for the next key.
+	lastKey    frameKey
+	lastScreen *ebiten.Image
+	lastHL     app.Highlight
+	keyHL      app.Highlight
+	haveKey    bool
+	paints     int // pictures drawn, for tests
+
 	onFirst  func()
 	drawn    bool
 	notified bool
@@ -89,9 +102,11 @@ var backgroundColor = colBackground.color()
 
 // sharedView is what ToScreen and FromScreen need, copied under Game.mu.
 type sharedView struct {
-	plot  rect
-	view  app.View
-	scale float32
+	plot    rect
+	view    app.View
+	scale   float32
+	ly      layout
+	neuronR float32
 }
 
 // painter holds the batches a frame is built into.
@@ -115,6 +130,8 @@ func NewGame(s *app.State) *Game {
 func newGame(c controller, in inputSource) *Game {
 	g := &Game{st: c, in: in, eval: newEvaluator(), devScale: 1}
 	g.snap.Selected = -1
+	// Draw leaves an unchanged picture on the screen instead of drawing it again.
+	ebiten.SetScreenClearedEveryFrame(false)
 	var err error
 	if g.shapeShader, err = ebiten.NewShader([]byte(shapeShaderSrc)); err != nil {
 		g.initErr = fmt.Errorf("render: shape shader: %w", err)
@@ -227,28 +244,50 @@ func (g *Game) Update() error {
 	if first && f != nil {
 		f()
 	}
+	sw, sh, sc := float32(math.Ceil(w*s)), float32(math.Ceil(h*s)), float32(s)
 	if w > 0 && h > 0 {
-		g.relayout(float32(math.Ceil(w*s)), float32(math.Ceil(h*s)), float32(s))
+		g.relayout(sw, sh, sc)
 	}
 	if ei, ok := g.in.(*ebitenInput); ok {
 		ei.w, ei.h = g.ly.W, g.ly.H
+	}
+	if c := g.wantCard.Swap(0); c > 0 {
+		g.showCard(card(c - 1))
 	}
 	g.in.read(&g.frame)
 	if g.snap.Net != nil {
 		g.handleInput(&g.frame)
 	}
 	g.st.Frame(&g.snap)
+	if w > 0 && h > 0 {
+		g.relayout(sw, sh, sc) // the network's shape or the shown card may have changed
+	}
 	g.updateGeometry()
 	return nil
 }
 
-// relayout recomputes the layout when the screen changes.
+// relayout recomputes the layout when the screen, the network's shape or the shown card
+// changed.
 func (g *Game) relayout(w, h, scale float32) {
-	if g.ly.W == w && g.ly.H == h && g.ly.Scale != 0 && g.layoutScale == scale {
+	var layers []int
+	if g.snap.Net != nil {
+		layers = g.snap.Net.Layers()
+	}
+	if g.ly.W == w && g.ly.H == h && g.ly.Scale != 0 && g.layoutScale == scale &&
+		slices.Equal(layers, g.lyLayers) && g.lyShown == g.shown {
 		return
 	}
 	g.layoutScale = scale
-	g.ly = computeLayout(w, h, scale)
+	g.lyLayers = append(g.lyLayers[:0], layers...)
+	g.lyShown = g.shown
+	g.ly = computeLayout(w, h, scale, layers, g.shown)
+}
+
+// showCard makes card c the one its shared slot shows. It reports whether c was hidden.
+func (g *Game) showCard(c card) bool {
+	hidden := g.ly.cardRect(c).empty()
+	g.shown = c
+	return hidden
 }
 
 // updateGeometry places the diagram for the current network and shares the plane's
@@ -258,26 +297,33 @@ func (g *Game) updateGeometry() {
 		g.geom.update(g.ly.Diagram, g.snap.Net.Layers(), g.ly.Scale)
 	}
 	g.mu.Lock()
-	g.shared = sharedView{plot: g.ly.Plot, view: g.snap.View, scale: g.layoutScale}
+	g.shared = sharedView{plot: g.ly.Plot, view: g.snap.View, scale: g.layoutScale, ly: g.ly, neuronR: g.geom.r}
 	g.mu.Unlock()
 }
 
-// Draw paints the snapshot the last Update took.
+// Draw paints the snapshot the last Update took, unless the picture would be the one already
+// on the screen (frameKey): then it returns at once, and the GPU does nothing.
 func (g *Game) Draw(screen *ebiten.Image) {
-	screen.Fill(backgroundColor)
 	b := screen.Bounds()
 	if w, h := float32(b.Dx()), float32(b.Dy()); w != g.ly.W || h != g.ly.H {
 		// The screen changed since the last Update: lay out for it (hit-testing catches up
 		// at the next Update).
-		g.ly = computeLayout(w, h, max(g.layoutScale, 1))
+		g.ly = computeLayout(w, h, max(g.layoutScale, 1), g.lyLayers, g.shown)
 		if g.snap.Net != nil {
 			g.geom.update(g.ly.Diagram, g.snap.Net.Layers(), g.ly.Scale)
 		}
 	}
 	s := &g.snap
 	if s.Net == nil || g.shapeShader == nil {
+		screen.Fill(backgroundColor)
+		g.haveKey = false
 		return
 	}
+	key := g.keyOf(&g.keyHL)
+	if g.haveKey && screen == g.lastScreen && key == g.lastKey && sameHighlight(&g.keyHL, &g.lastHL) {
+		return
+	}
+	screen.Fill(backgroundColor)
 	g.prepare()
 	p := &g.paint
 	p.sh[layerBack].draw(screen, g.shapeShader)
@@ -292,6 +338,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	p.tx.draw(screen, layerTop)
 	p.sh[layerOverlay].draw(screen, g.shapeShader)
 	p.tx.draw(screen, layerOverlay)
+	g.lastKey, g.haveKey, g.lastScreen = key, true, screen
+	g.lastHL, g.keyHL = g.keyHL, g.lastHL
+	g.paints++
 	g.mu.Lock()
 	g.drawn = true
 	g.mu.Unlock()

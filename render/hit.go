@@ -16,12 +16,13 @@ const (
 	hitNeuron         // neuron i (0-based) of layer l (1-based)
 	hitBias           // the bias ring of neuron i of layer l
 	hitEdge           // the weight w_l[i, j] (0-based i, j)
+	hitTab            // the tab of card index, in a slot that cards share
 )
 
 // hit is the thing under the pointer.
 type hit struct {
 	kind    hitKind
-	index   int // hitPoint
+	index   int // hitPoint; hitTab: the card
 	l, i, j int // hitNeuron, hitBias, hitEdge
 }
 

@@ -193,6 +193,8 @@ func (g *Game) release(f *inputFrame) {
 		x, y := g.clampToView(gs.x0, gs.y0)
 		_, err := g.st.AddPoint(x, y, label)
 		g.report(f, err)
+	case hitTab:
+		g.showCard(card(t.index))
 	case hitNeuron, hitBias, hitEdge:
 		if gs.touch {
 			gs.pinnedTip = t
@@ -239,6 +241,9 @@ func (g *Game) report(f *inputFrame, err error) {
 // hitAt returns what lies under the device pixel (x, y): a point or the empty plot, or an
 // element of the diagram.
 func (g *Game) hitAt(x, y float32) hit {
+	if c := g.ly.tabAt(x, y); c >= 0 {
+		return hit{kind: hitTab, index: int(c)}
+	}
 	if g.ly.Plot.contains(x, y) {
 		pv := planeView{plot: g.ly.Plot, view: g.snap.View}
 		if i := pointAt(g.snap.Points, pv, x, y, g.ly.Scale); i >= 0 {

@@ -16,8 +16,7 @@ func (g *Game) drawStatus(p *painter, s *app.Snapshot) {
 		return
 	}
 	u := g.ly.Scale
-	st := textStyle{&fontRegular, 12 * u}
-	bold := textStyle{&fontMedium, 12 * u}
+	st, bold := bodyStyle(u), bodyBold(u)
 	y := (r.Y0+r.Y1)/2 + capHeight(st)/2
 	// The state pill, right-aligned.
 	label, fill, ink := "Paused", colCard, colInk
@@ -121,11 +120,16 @@ func (w *wrapped) wrap(tx *texts, text string, width float32, st textStyle) []st
 // plot until the app clears it.
 func (g *Game) drawMessage(p *painter, s *app.Snapshot) {
 	plot := g.ly.Plot
+	if plot.empty() {
+		// The plane is behind a tab: the message goes over the card that shows.
+		c := g.ly.cardRect(g.ly.Shown)
+		plot = c.insetSides(0, g.ly.ch.title+g.ly.ch.pad, 0, 0)
+	}
 	if s.Message == "" || plot.empty() {
 		return
 	}
 	u := g.ly.Scale
-	st := textStyle{&fontMedium, 12 * u}
+	st := bodyBold(u)
 	pad := 10 * u
 	lines := g.banner.wrap(&p.tx, s.Message, plot.w()-2*pad-16*u, st)
 	lh := 17 * u
@@ -148,7 +152,7 @@ func (g *Game) drawTooltip(p *painter, s *app.Snapshot, u float32) {
 		return
 	}
 	st1 := textStyle{&fontMedium, 12.5 * u}
-	st2 := textStyle{&fontRegular, 11 * u}
+	st2 := smallStyle(u)
 	pad := 9 * u
 	w := max(p.tx.widthBytes(g.tip1, st1), p.tx.widthBytes(g.tip2, st2)) + 2*pad
 	hgt := 2*pad + capHeight(st1) + 8*u + capHeight(st2) + 2*u

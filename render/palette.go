@@ -39,7 +39,6 @@ var (
 	colCardBorder = hex(0xdde2e8)
 	colInk        = hex(0x1d2733)
 	colMuted      = hex(0x5f6b7a)
-	colFaint      = hex(0x9aa5b1)
 	colGrid       = hex(0xe4e8ee)
 	colAxis       = hex(0x7b8794)
 	colContour    = hex(0x27313d)
@@ -47,6 +46,7 @@ var (
 	colTooltipInk = hex(0xffffff)
 	colBanner     = hex(0xfff4d6)
 	colBannerLine = hex(0xe0b84a)
+	colAccent     = hex(0x2b5fab) // the shown tab, as the page's accent
 
 	// colClassNeg and colClassPos are the dots of labels -1 and 1.
 	colClassNeg = hex(0xd55e00)
@@ -55,6 +55,8 @@ var (
 	// colLoss and colAccuracy are the chart's two series: ink and the Okabe-Ito bluish green.
 	colLoss     = hex(0x1d2733)
 	colAccuracy = hex(0x009e73)
+	// colAccuracyInk is colAccuracy dark enough for small text on a card (5:1).
+	colAccuracyInk = hex(0x00785a)
 )
 
 // classColor returns the dot colour of a label (-1 or 1).

@@ -93,23 +93,8 @@ func (g *Game) drawPlane(p *painter, s *app.Snapshot, hoverPoint int) {
 		return
 	}
 	pv := planeView{plot: ly.Plot, view: s.View}
-	ty, small := drawTitledCard(p, card, u, "Data and decision boundary")
-	// Legend, right-aligned on the title line: the two classes and the contour.
-	x := card.X1 - lyCardPad*u
-	legendY := ty
-	x -= p.tx.add(layerMid, "p = 0.5", x, legendY, small, colMuted, alignRight) + 4*u
-	p.sh[layerMid].line(x-14*u, legendY-capHeight(small)/2, x, legendY-capHeight(small)/2, 1.5*u, colContour)
-	x -= 14*u + 12*u
-	for _, label := range [2]int{1, -1} {
-		name := "+1"
-		if label < 0 {
-			name = "−1"
-		}
-		x -= p.tx.add(layerMid, name, x, legendY, small, colMuted, alignRight) + 4*u
-		r := 4 * u
-		p.sh[layerMid].circle(x-r, legendY-capHeight(small)/2, r, classColor(label))
-		x -= 2*r + 10*u
-	}
+	ty, small, room := g.drawTitledCard(p, cardPlane)
+	g.drawPlaneLegend(p, card.X1-ly.ch.pad, ty, small, room)
 
 	plot := ly.Plot
 	// Ticks and labels outside the plot, faint grid lines over the boundary.
@@ -132,6 +117,30 @@ func (g *Game) drawPlane(p *painter, s *app.Snapshot, hoverPoint int) {
 	g.ticks = ticks
 	p.sh[layerMid].rectOutline(plot.X0-0.5*u, plot.Y0-0.5*u, plot.X1+0.5*u, plot.Y1+0.5*u, 0, 1*u, colAxis.alpha(0.6))
 	g.drawPoints(p, pv, s, hoverPoint)
+}
+
+// drawPlaneLegend queues the plane's legend right-aligned at x on the title line: the two
+// classes and the contour, when it fits in room.
+func (g *Game) drawPlaneLegend(p *painter, x, y float32, small textStyle, room float32) {
+	u := g.ly.Scale
+	r := 4 * u
+	need := p.tx.width("p = 0.5", small) + p.tx.width("+1", small) + p.tx.width("−1", small) + (4+14+12)*u + 2*(4*u+2*r+10*u)
+	if need > room {
+		return
+	}
+	cy := y - capHeight(small)/2
+	x -= p.tx.add(layerMid, "p = 0.5", x, y, small, colMuted, alignRight) + 4*u
+	p.sh[layerMid].line(x-14*u, cy, x, cy, 1.5*u, colContour)
+	x -= 14*u + 12*u
+	for _, label := range [2]int{1, -1} {
+		name := "+1"
+		if label < 0 {
+			name = "−1"
+		}
+		x -= p.tx.add(layerMid, name, x, y, small, colMuted, alignRight) + 4*u
+		p.sh[layerMid].circle(x-r, cy, r, classColor(label))
+		x -= 2*r + 10*u
+	}
 }
 
 // gridLine draws a faint line across the boundary; the axes through 0 are stronger.
@@ -199,19 +208,38 @@ func pointAt(pts []nn.Point, pv planeView, px, py, u float32) int {
 }
 
 // titleBaseline is the baseline of a card's title.
-func titleBaseline(card rect, u float32, st textStyle) float32 {
-	return card.Y0 + (lyCardPad+2)*u + capHeight(st)
+func (g *Game) titleBaseline(card rect, st textStyle) float32 {
+	return card.Y0 + g.ly.ch.pad + 2*g.ly.Scale + capHeight(st)
 }
 
-// drawTitledCard queues a card with its title at the top left, and returns the title's
-// baseline and the small style its legend uses.
-func drawTitledCard(p *painter, card rect, u float32, name string) (ty float32, small textStyle) {
-	drawCard(p, card, u)
-	title := textStyle{&fontMedium, 13 * u}
-	ty = titleBaseline(card, u, title)
-	p.tx.add(layerMid, name, card.X0+lyCardPad*u, ty, title, colInk, alignLeft)
-	return ty, textStyle{&fontRegular, 11 * u}
+// drawTitledCard queues card c with its title at the top left, or the tabs of the slot it
+// shares. It returns the title's baseline, the small style its legend uses and the width left
+// for the legend, right of the title.
+func (g *Game) drawTitledCard(p *painter, c card) (ty float32, small textStyle, room float32) {
+	r := g.ly.cardRect(c)
+	u := g.ly.Scale
+	drawCard(p, r, u)
+	title := titleStyle(u)
+	ty = g.titleBaseline(r, title)
+	end := r.X0 + g.ly.ch.pad
+	if !g.ly.hasTab(c) {
+		end += p.tx.add(layerMid, cardTitles[c], end, ty, title, colInk, alignLeft)
+	} else {
+		for _, t := range g.ly.Tabs {
+			ink := colMuted
+			if t.card == c {
+				ink = colInk
+				p.sh[layerMid].rect(t.r.X0+tabPadX*u, t.r.Y1-3*u, t.r.X1-tabPadX*u, t.r.Y1-1*u, 1*u, colAccent)
+			}
+			p.tx.add(layerMid, cardTabs[t.card], (t.r.X0+t.r.X1)/2, ty, title, ink, alignCenter)
+			end = t.r.X1
+		}
+	}
+	return ty, smallStyle(u), r.X1 - g.ly.ch.pad - end - 12*u
 }
+
+// cardTitles are the cards' titles when every card shows.
+var cardTitles = [cardCount]string{"Data and decision boundary", "Network", "Training"}
 
 // drawCard queues a card's background, with a soft shadow, and its border.
 func drawCard(p *painter, r rect, u float32) {

@@ -203,6 +203,20 @@ func (a *api) methods() map[string]method {
 			}
 			return traceTo(t), nil
 		},
+		"layout": func([]js.Value) (any, error) { return placementTo(a.game.Placement()), nil },
+		"card": func(args []js.Value) (any, error) {
+			if v := arg(args, 0); !v.IsUndefined() {
+				name, err := jsapi.Text(v, 0, "name", `"plane", "network" or "chart"`, 16)
+				if err != nil {
+					return nil, err
+				}
+				if !a.game.ShowCard(name) {
+					return nil, argError(0, "name", `want "plane", "network" or "chart", got %q`, name)
+				}
+				return name, nil
+			}
+			return a.game.Placement().Shown, nil
+		},
 		"toScreen": func(args []js.Value) (any, error) {
 			x, y, err := pair(args, 0, "x", "y")
 			if err != nil {

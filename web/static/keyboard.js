@@ -2,7 +2,8 @@
 //
 // - Tab and Shift+Tab always move on, out of the canvas too (ebiten's canvas would keep them).
 // - The shortcuts work wherever the focus is, except in text fields: Space plays or pauses,
-//   S steps, R resets, H turns the neuron heatmaps on or off, Esc closes the walk-through (or
+//   S steps, R resets, H turns the neuron heatmaps on or off, V shows the next card where a
+//   small screen shows them one at a time (plane, network, chart), Esc closes the walk-through (or
 //   lets go of the selected point), and the left and right arrows move through the
 //   walk-through's stages. Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo.
 // - A focused control keeps its own keys: Space presses the focused button or ticks the focused
@@ -21,7 +22,9 @@
   const PRESSABLE = 'button, summary, a[href], input[type="checkbox"], input[type="radio"], ' +
     'input[type="button"], input[type="submit"], input[type="reset"], input[type="file"]';
   // Keys the page handles for the canvas; ebiten must not see them a second time.
-  const PAGE_KEYS = new Set([' ', 's', 'S', 'r', 'R', 'h', 'H', 'Escape', 'Tab']);
+  const PAGE_KEYS = new Set([' ', 's', 'S', 'r', 'R', 'h', 'H', 'v', 'V', 'Escape', 'Tab']);
+  // The cards a small screen shows one at a time, in the order V goes through them.
+  const CARD_NAMES = { plane: 'the plane', network: 'the network', chart: 'the training chart' };
 
   // tell shows an error (or a note) where the learner reads messages.
   function tell(text, isError) {
@@ -70,6 +73,9 @@
             const on = api.heatmaps(!api.heatmaps());
             announce('Neuron heatmaps ' + (on ? 'on' : 'off') + '.');
           };
+        case 'v':
+        case 'V':
+          return nextCard();
         case 'Escape':
           return escape(t);
         case 'ArrowLeft':
@@ -81,6 +87,19 @@
         default:
           return null;
       }
+    }
+
+    // nextCard shows the next of the cards that take turns on a small screen, if any do.
+    function nextCard() {
+      const ly = api.layout();
+      if (!ly.tabs.length) {
+        return null;
+      }
+      return () => {
+        const next = ly.tabs[(ly.tabs.indexOf(ly.shown) + 1) % ly.tabs.length];
+        api.card(next);
+        announce('Showing ' + CARD_NAMES[next] + '.');
+      };
     }
 
     // escape closes the walk-through, or lets go of the selected point.

@@ -306,6 +306,7 @@ func InfoTo(info app.Info, fps float64) js.Value {
 		"message", info.Message,
 		"data", Object("name", info.Data.Name, "n", info.Data.N, "noise", info.Data.Noise, "seed", float64(info.Data.Seed)),
 		"dataEdited", info.DataEdited,
+		"view", Object("xMin", info.View.XMin, "xMax", info.View.XMax, "yMin", info.View.YMin, "yMax", info.View.YMax),
 		"fps", fps,
 	)
 }

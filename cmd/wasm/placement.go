@@ -1,0 +1,31 @@
+//go:build js && wasm
+
+package main
+
+import "github.com/nnviz/nnviz/render"
+
+// placementTo is what layout() returns: the arrangement, the tabs, and each shown card's box
+// in CSS pixels.
+func placementTo(p render.LayoutReport) any {
+	box := func(b render.Box) any { return object("x", b.X, "y", b.Y, "w", b.W, "h", b.H) }
+	cards := object()
+	for _, name := range []string{"plane", "network", "chart"} {
+		if b, ok := p.Cards[name]; ok {
+			cards.Set(name, box(b))
+		}
+	}
+	tabs := make([]any, len(p.Tabs))
+	for i, t := range p.Tabs {
+		tabs[i] = t
+	}
+	return object(
+		"arrangement", p.Arrangement,
+		"secondary", p.Secondary,
+		"shown", p.Shown,
+		"tabs", tabs,
+		"cards", cards,
+		"plot", box(p.Plot),
+		"neuron", p.Neuron,
+		"text", p.Text,
+	)
+}

@@ -1,0 +1,68 @@
+package render
+
+import (
+	"slices"
+
+	"github.com/nnviz/nnviz/app"
+)
+
+// frameKey is everything the picture depends on. Draw compares it with the key of the last
+// picture it drew and, when nothing changed, returns at once: the screen is not cleared
+// between frames (ebiten.SetScreenClearedEveryFrame(false)), so the last picture stays, and a
+// paused page costs the GPU nothing.
+type frameKey struct {
+	w, h, scale    float32
+	shown          card
+	weights        uint64 // app.Snapshot.WeightsVersion: the boundary, the diagram, the values
+	points         uint64 // app.Snapshot.PointsVersion
+	selected       int
+	addLabel       int
+	steps, epoch   int
+	history        int
+	lastSample     app.Sample
+	loss, accuracy float64
+	running        bool
+	view           app.View
+	teaching       bool
+	message        string
+	heatmaps       bool
+	hover          hit
+	dragging       bool
+	cursorX        float32
+	cursorY        float32
+	cursorShown    bool
+	notice         string // the notice shown now, "" if none
+}
+
+// keyOf returns the key of the picture the game would draw now. hl receives a copy of the
+// snapshot's highlight, which the key cannot hold (slices are not comparable).
+func (g *Game) keyOf(hl *app.Highlight) frameKey {
+	s := &g.snap
+	k := frameKey{
+		w: g.ly.W, h: g.ly.H, scale: g.ly.Scale, shown: g.ly.Shown,
+		weights: s.WeightsVersion, points: s.PointsVersion,
+		selected: s.Selected, addLabel: s.AddLabel,
+		steps: s.Steps, epoch: s.Epoch, history: len(s.History),
+		loss: s.Loss, accuracy: s.Accuracy, running: s.Running,
+		view: s.View, teaching: s.Teaching, message: s.Message,
+		heatmaps: g.heatmapsShown(), hover: g.currentHover(), dragging: g.gest.dragging,
+	}
+	if n := len(s.History); n > 0 {
+		k.lastSample = s.History[n-1]
+	}
+	if x, y, ok := g.cursorVisible(); ok {
+		k.cursorX, k.cursorY, k.cursorShown = x, y, true
+	}
+	if g.notice != "" && g.frame.now < g.noticeUntil {
+		k.notice = g.notice
+	}
+	hl.Neurons = append(hl.Neurons[:0], s.Highlight.Neurons...)
+	hl.Weights = append(hl.Weights[:0], s.Highlight.Weights...)
+	hl.Biases = append(hl.Biases[:0], s.Highlight.Biases...)
+	return k
+}
+
+// sameHighlight reports whether two highlights emphasise the same layers.
+func sameHighlight(a, b *app.Highlight) bool {
+	return slices.Equal(a.Neurons, b.Neurons) && slices.Equal(a.Weights, b.Weights) && slices.Equal(a.Biases, b.Biases)
+}

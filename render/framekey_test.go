@@ -1,0 +1,65 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/nnviz/nnviz/nn"
+)
+
+// A paused game with nothing changing draws its picture once and then leaves the screen
+// alone; each kind of change draws it again, once.
+func TestDrawSkipsUnchangedFrames(t *testing.T) {
+	st := newTestState(t, []int{2, 3, 2}, nn.Sigmoid, nn.Quadratic, "notebook", 0)
+	in := &stillInput{}
+	g := newGame(st, in)
+	screen := ebiten.NewImage(640, 480)
+	frame := func() {
+		t.Helper()
+		g.setOutside(640, 480, 1)
+		if err := g.Update(); err != nil {
+			t.Fatal(err)
+		}
+		g.Draw(screen)
+	}
+	settle := func(what string) {
+		t.Helper()
+		before := g.paints
+		for range 5 {
+			frame()
+		}
+		if got := g.paints - before; got != 1 {
+			t.Errorf("%s: %d pictures drawn in 5 frames, want 1 (then none while nothing changes)", what, got)
+		}
+	}
+	settle("the first frames")
+	for range 3 {
+		frame()
+	}
+	if g.paints != 1 {
+		t.Errorf("paused and unchanged: %d pictures, want still 1", g.paints)
+	}
+
+	if err := st.Step(1); err != nil {
+		t.Fatal(err)
+	}
+	settle("a training step")
+	if _, err := st.AddPoint(1, 1, 1); err != nil {
+		t.Fatal(err)
+	}
+	settle("a new point")
+	px, py := planeView{plot: g.ly.Plot, view: g.snap.View}.toPx(1, 1)
+	in.x, in.y, in.on = px, py, true
+	settle("the mouse over a point")
+	in.x, in.y = 2, 2
+	settle("the mouse away from it")
+	g.SetHeatmaps(false)
+	settle("heatmaps off")
+	g.ShowCard("chart") // every card shows at this size: nothing changes
+	before := g.paints
+	frame()
+	frame()
+	if g.paints != before {
+		t.Errorf("choosing a card that already shows drew %d pictures", g.paints-before)
+	}
+}
