@@ -291,24 +291,6 @@ var knownParams = []string{
 	"origins",
 }
 
-// parseOrigins reads a comma-separated list of origins (scheme://host[:port]) or "*".
-func parseOrigins(v string) ([]string, error) {
-	var out []string
-	for _, o := range strings.Split(v, ",") {
-		o = strings.TrimSpace(o)
-		if o == "*" {
-			out = append(out, o)
-			continue
-		}
-		u, err := url.Parse(o)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
-			return nil, fmt.Errorf("%q is not an origin such as https://course.example.org, or *", o)
-		}
-		out = append(out, u.Scheme+"://"+u.Host)
-	}
-	return out, nil
-}
-
 // parseFloat reads a decimal number such as 0.5, -3 or 1e-4. Go's other forms (1_0, 0x1p3,
 // Inf, NaN) are not what a person or a spreadsheet means, so they are refused.
 func parseFloat(v string) (float64, error) {
