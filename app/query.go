@@ -62,8 +62,9 @@ func DefaultSetup() Setup {
 	}
 }
 
-// splitQuery splits a raw query into its parameters in order. Unlike url.ParseQuery it accepts
-// ';' inside values, which the points parameter uses.
+// splitQuery splits a raw query into its parameters in order, leaving out the well-known
+// tracking parameters (utm_source, fbclid, ...). Unlike url.ParseQuery it accepts ';' inside
+// values, which the points parameter uses.
 func splitQuery(raw string) ([][2]string, []Problem) {
 	raw = strings.TrimPrefix(raw, "?")
 	var kv [][2]string
@@ -77,6 +78,9 @@ func splitQuery(raw string) ([][2]string, []Problem) {
 		if err != nil {
 			probs = append(probs, Problem{k, "the name is not valid URL encoding"})
 			continue
+		}
+		if isTrackingParam(key) {
+			continue // added to the link on its way, not by its author: see trackingParams
 		}
 		val, err := url.QueryUnescape(v)
 		if err != nil {
