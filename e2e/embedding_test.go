@@ -89,53 +89,86 @@ func TestShareLinkRoundTrips(t *testing.T) {
 func TestReloadKeepsTheLearnersPoints(t *testing.T) {
 	p := open(t, "?seed=12345")
 	Eval[chromedp.Void](p, `nnviz.addPoint(2.5, -3, 1)`)
-	time.Sleep(600 * time.Millisecond) // the state is saved a quarter second after a change
+	// The state is saved a quarter second after a change.
+	p.WaitFor("the saved state", `(localStorage.getItem("nnviz:/?seed=12345") || "").includes("points=")`, 10*time.Second)
 	p.Do("reloading", chromedp.Reload())
 	p.WaitFor("window.nnviz", ready, wasmStartTimeout)
 	if s := getState(p); len(s.Points) != 11 || s.Points[10].X != 2.5 || s.Points[10].Y != -3 {
 		t.Fatalf("after a reload: %d points, want the added eleventh at (2.5, -3): %v", len(s.Points), s.Points)
 	}
+	// The page reloads on Start over: a mark on this document tells the new one apart.
+	Eval[chromedp.Void](p, `window.beforeStartOver = true`)
 	p.Do("clicking Start over", chromedp.Click(chromedp.ID("nnviz-start-over")))
-	time.Sleep(2 * time.Second) // the page reloads: wait for the new document before asking it
-	p.WaitFor("window.nnviz after starting over", ready+` && nnviz.state().points.length === 10`, wasmStartTimeout)
+	p.WaitAcrossNavigation("window.nnviz after starting over",
+		`!window.beforeStartOver && `+ready+` && nnviz.state().points.length === 10`, wasmStartTimeout)
 }
 
-// parentPage is a course page on another origin with two embeds: "allowed" lists the page's
-// origin in origins=, "other" lists another. It drives them by postMessage and logs replies.
-const parentPage = `<!doctype html><title>course</title>
-<iframe id="allowed" src="%s" width="700" height="450"></iframe>
-<iframe id="other" src="%s" width="300" height="200"></iframe>
-<script>
+// coursePage is a course page with embeds, each given as {id, src}. call(frame, method,
+// ...args) drives one by postMessage and resolves to its reply, or to {timeout: true} after
+// window.callTimeout milliseconds; window.log holds every message the page receives, with the
+// id of the frame that sent it.
+func coursePage(frames ...[2]string) string {
+	var b strings.Builder
+	b.WriteString("<!doctype html><title>course</title>\n")
+	for _, f := range frames {
+		fmt.Fprintf(&b, "<iframe id=%q src=%q width=\"600\" height=\"400\"></iframe>\n", f[0], f[1])
+	}
+	b.WriteString(`<script>
 window.log = [];
+window.callTimeout = 3000;
 const replies = new Map();
 let next = 1;
+const frameOf = (w) => [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === w);
 window.addEventListener("message", (m) => {
-  const from = m.source === document.getElementById("allowed").contentWindow ? "allowed" : "other";
-  window.log.push({from, data: m.data});
+  const f = frameOf(m.source);
+  window.log.push({from: f ? f.id : "?", data: m.data});
   if (m.data && m.data.id && replies.has(m.data.id)) { replies.get(m.data.id)(m.data); replies.delete(m.data.id); }
 });
 window.call = (frame, method, ...args) => new Promise((resolve) => {
   const id = next++;
   replies.set(id, resolve);
   document.getElementById(frame).contentWindow.postMessage({nnviz: 1, id, method, args}, "*");
-  setTimeout(() => { if (replies.has(id)) { replies.delete(id); resolve({timeout: true}); } }, 3000);
+  setTimeout(() => { if (replies.has(id)) { replies.delete(id); resolve({timeout: true}); } }, window.callTimeout);
 });
-</script>`
+</script>`)
+	return b.String()
+}
+
+// courseServer serves the page that page() returns, on an origin of its own.
+func courseServer(t *testing.T, page func() string) *httptest.Server {
+	t.Helper()
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page())
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// expectNoPostMessageWarnings fails the test for each console message, of any level, about a
+// postMessage the browser refused (a target origin that the recipient does not have).
+func expectNoPostMessageWarnings(t *testing.T, p *Page) {
+	t.Helper()
+	for _, m := range p.Messages() {
+		if strings.Contains(m.Text, "postMessage") || strings.Contains(m.Text, "target origin") {
+			t.Errorf("console %s: %s (%s)", m.Type, m.Text, m.URL)
+		}
+	}
+}
 
 func TestParentOnAnotherOriginDrivesAnEmbed(t *testing.T) {
 	srv := server(t)
 	var allowed, other string
-	parent := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, parentPage, allowed, other)
-	}))
-	defer parent.Close()
+	parent := courseServer(t, func() string { return coursePage([2]string{"allowed", allowed}, [2]string{"other", other}) })
 	allowed = srv.URL + "embed.html?origins=" + url.QueryEscape(parent.URL)
 	other = srv.URL + "embed.html?seed=3&origins=" + url.QueryEscape("https://elsewhere.example.org")
 
 	p := newPage(t)
 	p.Do("opening the course page", chromedp.Navigate(parent.URL))
 	p.WaitFor("the allowed embed's ready event", `window.log.some((m) => m.from === "allowed" && m.data.event === "ready")`, wasmStartTimeout)
+	// The other embed must have loaded too, or its silence below would prove nothing.
+	p.WaitInFrame("the other embed's window.nnviz", "#other", ready+` && nnviz.state().seed === 3`, wasmStartTimeout)
+
 	reply := Eval[map[string]any](p, `call("allowed", "addPoint", 0.5, 0.5, -1)`)
 	if reply["ok"] != true || reply["value"] != float64(10) {
 		t.Errorf("addPoint by postMessage replied %v, want ok with index 10", reply)
@@ -150,15 +183,21 @@ func TestParentOnAnotherOriginDrivesAnEmbed(t *testing.T) {
 	Eval[map[string]any](p, `call("allowed", "step", 3)`)
 	p.WaitFor("a step event", `window.log.some((m) => m.from === "allowed" && m.data.event === "step" && m.data.detail.steps === 3)`, 10*time.Second)
 
-	// The other embed loaded alongside; it must answer nothing to an origin it does not list.
-	time.Sleep(3 * time.Second)
+	// The other embed, loaded and running, answers nothing to an origin it does not list: the
+	// call waits out its timeout, and the embed's own steps send no events here.
 	if r := Eval[map[string]any](p, `call("other", "state")`); r["timeout"] != true {
 		t.Errorf("an embed answered an origin not in its origins=: %v", r)
 	}
+	p.WaitInFrame("the other embed stepping", "#other", `(nnviz.step(2), nnviz.state().steps >= 2)`, 10*time.Second)
+	// A reply the allowed embed sends after the other's steps arrives after any message they caused.
+	Eval[map[string]any](p, `call("allowed", "state")`)
 	if n := Eval[int](p, `window.log.filter((m) => m.from === "other").length`); n != 0 {
 		t.Errorf("an embed sent %d messages to an origin not in its origins=", n)
 	}
 	p.Screenshot("course-page")
+	// Events go to the parent's own origin only: none is refused with a console warning.
+	expectNoPostMessageWarnings(t, p)
+	p.ExpectNoConsoleErrors()
 }
 
 // TestImportRejectsAMalformedFileWhole pastes points into the import box: a bad line rejects

@@ -256,6 +256,52 @@ func (p *Page) WaitFor(what, expression string, timeout time.Duration) {
 	}
 }
 
+// WaitInFrame waits until the JavaScript expression is truthy in the iframe
+// that the CSS selector finds (an iframe of this page's process: same site),
+// or fails the test after timeout.
+func (p *Page) WaitInFrame(what, selector, expression string, timeout time.Duration) {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.Ctx, timeout+5*time.Second)
+	defer cancel()
+	frames, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSS(selector)))
+	if err == nil && len(frames) == 0 {
+		err = errors.New("no such iframe")
+	}
+	if err == nil {
+		_, err = chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expression, chromedp.WithPollingInFrame(frames[0]), chromedp.WithPollingTimeout(timeout)))
+	}
+	if err != nil {
+		p.t.Fatalf("waiting for %s in %s (%s): %v\nconsole:\n%s", what, selector, expression, err, p.consoleText())
+	}
+}
+
+// WaitAcrossNavigation waits until the JavaScript expression is truthy, asking
+// again every 100 ms while the page navigates or reloads (when WaitFor's poll
+// would end with the document it started in), or fails the test after timeout.
+func (p *Page) WaitAcrossNavigation(what, expression string, timeout time.Duration) {
+	p.t.Helper()
+	deadline := time.Now().Add(timeout)
+	var last error
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(p.Ctx, 5*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expression+")"))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		last = err
+		time.Sleep(100 * time.Millisecond) // the interval between two polls, not a wait for an event
+	}
+	p.t.Fatalf("waiting for %s (%s) across a navigation: timed out (last error: %v)\nconsole:\n%s", what, expression, last, p.consoleText())
+}
+
+// Messages returns every console message so far, of every level.
+func (p *Page) Messages() []chromedp.ConsoleMessage {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]chromedp.ConsoleMessage(nil), p.messages...)
+}
+
 // NextFrames waits for n animation frames of the page, so what the game drew
 // reaches the screen before a screenshot.
 func (p *Page) NextFrames(n int) {
