@@ -67,7 +67,10 @@ func (a *api) install() {
 		js.Global().Get("console").Call("error", "nnviz: api.js is not loaded, so window.nnviz cannot be published")
 		return
 	}
-	emit := installer.Invoke(raw)
+	// api.js refuses a longer string before it reaches the wasm: syscall/js hashes every string
+	// it hands to Go (wasm_exec.js keeps a table of values), which takes seconds for hundreds of
+	// megabytes. No method reads a longer one than an import.
+	emit := installer.Invoke(raw, object("maxText", app.MaxImportBytes))
 	a.emit = emit
 	wants := emit.Get("wants")
 	a.st.On(func(e app.Event) {

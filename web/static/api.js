@@ -9,8 +9,35 @@
   const EVENTS = ['step', 'points', 'config', 'ready'];
   const listeners = new Map(EVENTS.map((e) => [e, new Set()]));
 
-  function wrap(name, fn) {
+  // tooLong names the first string among args, or among the values of a plain object in args,
+  // that is longer than max characters; or returns "".
+  function tooLong(args, max) {
+    const say = (what, v) => what + ': a string of ' + v.length.toLocaleString('en') +
+      ' characters is more than any argument may have (' + max.toLocaleString('en') + ')';
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (typeof a === 'string' && a.length > max) {
+        return say('argument ' + (i + 1), a);
+      }
+      if (a !== null && typeof a === 'object' && Object.getPrototypeOf(a) === Object.prototype) {
+        for (const [k, v] of Object.entries(a)) {
+          if (typeof v === 'string' && v.length > max) {
+            return say('argument ' + (i + 1) + ' (' + k + ')', v);
+          }
+        }
+      }
+    }
+    return '';
+  }
+
+  // wrap makes the method that throws. It refuses, before the wasm sees them, strings longer
+  // than limits.maxText: handing one to Go costs time in proportion to its length.
+  function wrap(name, fn, limits) {
     return function (...args) {
+      const long = tooLong(args, limits.maxText);
+      if (long) {
+        throw new Error('nnviz.' + name + ': ' + long);
+      }
       const r = fn(...args);
       if (!r || !r.ok) {
         throw new Error('nnviz.' + name + ': ' + (r ? r.error : 'no answer from the wasm'));
@@ -35,13 +62,14 @@
   emit.wants = (event) => (listeners.get(event) || new Set()).size > 0;
 
   /**
-   * Called by the wasm after its first frame. raw maps method names to the wasm's functions.
-   * Returns the emitter the wasm calls for events.
+   * Called by the wasm after its first frame. raw maps method names to the wasm's functions;
+   * limits holds maxText, the longest string any method reads. Returns the emitter the wasm
+   * calls for events.
    */
-  window.__nnvizInstall = function (raw) {
+  window.__nnvizInstall = function (raw, limits) {
     const api = {};
     for (const name of Object.keys(raw)) {
-      api[name] = wrap(name, raw[name]);
+      api[name] = wrap(name, raw[name], limits);
     }
     /**
      * on(event, fn) calls fn on every event: 'step' ({steps, epoch, loss, accuracy}),
@@ -60,6 +88,17 @@
         queueMicrotask(() => fn(api));
       }
       return () => listeners.get(event).delete(fn);
+    };
+    /**
+     * memory() is the size in bytes of the wasm's linear memory: what the playground holds in
+     * the browser's memory. It grows when the wasm needs more and never shrinks.
+     */
+    api.memory = function () {
+      const mem = window.__nnvizMemory;
+      if (!(mem instanceof WebAssembly.Memory)) {
+        throw new Error('nnviz.memory: the wasm\'s memory is not known (embed.js did not start it)');
+      }
+      return mem.buffer.byteLength;
     };
     window.nnviz = Object.freeze(api);
     emit('ready', api);

@@ -68,6 +68,8 @@
 
   instantiate("main.wasm", go.importObject).then(function (result) {
     status.hidden = true;
+    // api.js's nnviz.memory() reads the size of the wasm's memory from here.
+    window.__nnvizMemory = result.instance.exports.mem;
     return go.run(result.instance);
   }).catch(function (err) {
     fail("nnviz could not start: " + (err && err.message ? err.message : err));
