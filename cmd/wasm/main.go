@@ -6,7 +6,6 @@ package main
 
 import (
 	"log"
-	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -15,7 +14,8 @@ import (
 )
 
 func main() {
-	su, problems := app.ParseQuery(query())
+	q, savedNotice := startQuery()
+	su, problems := app.ParseQuery(q)
 	st, err := app.New(su.Settings, su.Points, su.Initial)
 	if err != nil {
 		// ParseQuery validated every piece, so this is a combination it could not foresee:
@@ -27,7 +27,7 @@ func main() {
 		}
 	}
 	st.SetDataSource(su.Source())
-	showProblems(problems)
+	showProblems(savedNotice, problems)
 
 	game := render.NewGame(st)
 	game.OnAnnounce(announcer())
@@ -58,13 +58,4 @@ func main() {
 	if err := ebiten.RunGameWithOptions(game, &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
 		log.Fatalf("nnviz: %v", err)
 	}
-}
-
-// query is the address's query string, or the learner's saved state that share.js put in its
-// place (window.__nnvizQuery) so a reload loses nothing.
-func query() string {
-	if q := js.Global().Get("__nnvizQuery"); q.Type() == js.TypeString {
-		return q.String()
-	}
-	return js.Global().Get("location").Get("search").String()
 }

@@ -8,31 +8,44 @@ import (
 	"github.com/nnviz/nnviz/app"
 )
 
-// showProblems lists the URL parameters that could not be used, over the canvas, so an author
-// sees at once what was wrong while the page still works with the defaults.
-func showProblems(problems []app.Problem) {
-	if len(problems) == 0 {
+// showProblems shows, over the canvas, what the page could not use: the learner's saved state
+// that was set aside (savedNotice, "" if none) and the address parameters that could not be
+// used, so an author sees at once what was wrong while the page still works with the
+// defaults. The box has a heading and a Dismiss button that always show; its text scrolls
+// below them when it is long (panel.css caps its height).
+// addressHeading introduces the address parameters that could not be used.
+const addressHeading = "Some settings in this page's address could not be used; the defaults stand in for them"
+
+func showProblems(savedNotice string, problems []app.Problem) {
+	if savedNotice == "" && len(problems) == 0 {
 		return
 	}
 	doc := js.Global().Get("document")
-	box := doc.Call("createElement", "div")
+	create := func(tag, class, text string) js.Value {
+		e := doc.Call("createElement", tag)
+		if class != "" {
+			e.Get("classList").Call("add", class)
+		}
+		if text != "" {
+			e.Set("textContent", text)
+		}
+		return e
+	}
+	box := create("div", "nnviz-problems", "")
 	box.Set("id", "nnviz-problems")
 	box.Call("setAttribute", "role", "alert")
-	box.Get("classList").Call("add", "nnviz-problems")
-	title := doc.Call("createElement", "strong")
-	title.Set("textContent", "Some settings in this page's address could not be used; the defaults stand in for them:")
-	box.Call("appendChild", title)
-	list := doc.Call("createElement", "ul")
-	for _, p := range problems {
-		item := doc.Call("createElement", "li")
-		item.Set("textContent", p.Error())
-		list.Call("appendChild", item)
+
+	heading := addressHeading
+	what := "Dismiss the list of address problems"
+	if savedNotice != "" {
+		heading = "Your saved work could not be read"
+		what = "Dismiss this notice"
 	}
-	box.Call("appendChild", list)
-	closeBtn := doc.Call("createElement", "button")
+	head := create("div", "nnviz-problems-head", "")
+	head.Call("appendChild", create("strong", "", heading))
+	closeBtn := create("button", "", "Dismiss")
 	closeBtn.Set("type", "button")
-	closeBtn.Set("textContent", "Dismiss")
-	closeBtn.Call("setAttribute", "aria-label", "Dismiss the list of address problems")
+	closeBtn.Call("setAttribute", "aria-label", what)
 	var onClose js.Func
 	onClose = js.FuncOf(func(js.Value, []js.Value) any {
 		box.Call("remove")
@@ -40,6 +53,27 @@ func showProblems(problems []app.Problem) {
 		return nil
 	})
 	closeBtn.Call("addEventListener", "click", onClose)
-	box.Call("appendChild", closeBtn)
+	head.Call("appendChild", closeBtn)
+	box.Call("appendChild", head)
+
+	// The body scrolls; a scrolling region must be reachable from the keyboard.
+	body := create("div", "nnviz-problems-body", "")
+	body.Call("setAttribute", "tabindex", "0")
+	body.Call("setAttribute", "role", "group")
+	body.Call("setAttribute", "aria-label", heading)
+	if savedNotice != "" {
+		body.Call("appendChild", create("p", "nnviz-saved-notice", savedNotice))
+	}
+	if len(problems) > 0 {
+		if savedNotice != "" {
+			body.Call("appendChild", create("p", "", "Some settings in this page's address could not be used either; the defaults stand in for them:"))
+		}
+		list := create("ul", "", "")
+		for _, p := range problems {
+			list.Call("appendChild", create("li", "", p.Error()))
+		}
+		body.Call("appendChild", list)
+	}
+	box.Call("appendChild", body)
 	doc.Get("body").Call("appendChild", box)
 }

@@ -37,10 +37,40 @@
   }
 
   // The query the wasm starts from: the learner's saved state if there is one (with the
-  // author's page settings), else the address's own.
+  // author's page settings), else the address's own. The wasm reads the saved state first
+  // (window.__nnvizSaved): one it cannot read whole, it asks to set aside (__nnvizSetAside) and
+  // starts from the address instead.
   const restored = saved();
   window.__nnvizQuery = restored ? [restored, ...authorParams()].join('&') : location.search.slice(1);
+  window.__nnvizSaved = restored;
   window.__nnvizRestored = !!restored;
+  // saving is off when an unreadable saved state could not be copied aside: the page must not
+  // overwrite it.
+  let saving = true;
+
+  /**
+   * Sets the saved state aside, for the wasm when it cannot read it: the text moves to the key
+   * "nnviz-unreadable:" + page and address (a free variant of it, if that holds other text), so
+   * that nothing is lost and the page starts afresh. Returns the key that now holds the text;
+   * when it cannot be copied, the text stays under its own key, the page stops saving over it,
+   * and the result is "".
+   */
+  window.__nnvizSetAside = function () {
+    window.__nnvizRestored = false;
+    try {
+      const base = 'nnviz-unreadable:' + location.pathname + location.search;
+      let key = base;
+      for (let k = 2; localStorage.getItem(key) !== null && localStorage.getItem(key) !== restored; k++) {
+        key = base + ' (' + k + ')';
+      }
+      localStorage.setItem(key, restored);
+      localStorage.removeItem(storageKey);
+      return key;
+    } catch (err) {
+      saving = false; // storage full or off: keep the text where it is, and do not overwrite it
+      return '';
+    }
+  };
 
   function baseURL(page) {
     const u = new URL(page || location.pathname, location.href);
@@ -196,6 +226,9 @@
     const start = window.__nnvizRestored ? null : api.share(false);
     let timer = 0;
     const save = () => {
+      if (!saving) {
+        return;
+      }
       clearTimeout(timer);
       timer = setTimeout(() => {
         try {
