@@ -120,3 +120,27 @@ func TestApplyThisStepUpdatesTheLiveNetwork(t *testing.T) {
 		t.Errorf("after ArrowRight the stage is %d, want 1", k)
 	}
 }
+
+// TestWalkThroughReportsWhatItCannotDo clicks the walk-through's buttons after the point it
+// showed has gone (as a click queued before a change from elsewhere would): nothing throws
+// uncaught, and the walk-through says in words why it cannot go on, and still closes.
+func TestWalkThroughReportsWhatItCannotDo(t *testing.T) {
+	for _, button := range []string{"nnviz-apply", "nnviz-next"} {
+		t.Run(button, func(t *testing.T) {
+			p := open(t, "?weights=notebook&teach=0")
+			p.WaitFor("the walk-through", `document.getElementById("`+button+`") !== null`, wasmStartTimeout)
+			Eval[chromedp.Void](p, `(() => {
+				const stale = document.getElementById("`+button+`");
+				nnviz.setPoints([]);
+				stale.click();
+			})()`)
+			msg := Eval[string](p, `(document.getElementById("nnviz-teach-error") || {}).textContent || ""`)
+			if !strings.HasPrefix(msg, "The walk-through cannot go on: ") || !strings.Contains(msg, "select a point") || strings.Contains(msg, "nnviz.") {
+				t.Errorf("the walk-through says %q; want why it cannot go on, in words", msg)
+			}
+			p.Do("closing the walk-through", chromedp.Click(chromedp.ID("nnviz-teach-close")))
+			p.WaitFor("the walk-through to close", `document.getElementById("nnviz-teach").hidden`, 5*time.Second)
+			p.ExpectNoConsoleErrors()
+		})
+	}
+}

@@ -45,14 +45,35 @@
     }
     let last = '';
 
+    // report shows, in the walk-through, why it cannot go on (the API's message without its
+    // "nnviz.lesson: " prefix), with a way to close it: nothing here throws uncaught.
+    function report(err) {
+      const text = String(err && err.message ? err.message : err).replace(/^nnviz\.\w+: /, '');
+      last = '';
+      box.hidden = false;
+      document.body.classList.add('teaching');
+      box.replaceChildren(el('p', { class: 'message error', role: 'alert', id: 'nnviz-teach-error' },
+        'The walk-through cannot go on: ' + text + '.'), closeButton());
+    }
+
+    // guarded runs fn, reporting what it throws.
+    function guarded(fn) {
+      return function (...args) {
+        try {
+          return fn.apply(this, args);
+        } catch (err) {
+          report(err);
+          return undefined;
+        }
+      };
+    }
+
     function render() {
       let lesson;
       try {
         lesson = api.lesson();
       } catch (err) {
-        box.hidden = false;
-        document.body.classList.add('teaching');
-        box.replaceChildren(el('p', { class: 'message error' }, err.message), closeButton());
+        report(err);
         return;
       }
       if (!lesson) {
@@ -91,20 +112,26 @@
           el('button', {
             type: 'button', id: 'nnviz-apply', class: 'primary',
             title: 'Perform exactly this update (step_size ' + lesson.stepSize + ') on the live network',
-            onclick: () => {
+            onclick: guarded(() => {
               api.applyLesson();
               last = '';
               render();
-            },
+            }),
           }, 'Apply this step'),
           closeButton()));
     }
 
     function closeButton() {
-      return el('button', { type: 'button', id: 'nnviz-teach-close', onclick: () => api.teach(null) }, 'Close');
+      return el('button', {
+        type: 'button', id: 'nnviz-teach-close',
+        onclick: guarded(() => {
+          api.teach(null);
+          render(); // closes the box even when no event follows
+        }),
+      }, 'Close');
     }
 
-    function go(k) {
+    const go = guarded((k) => {
       const lesson = api.lesson();
       if (lesson && k >= 0 && k < lesson.stages.length) {
         api.teachStage(k);
@@ -114,13 +141,14 @@
           next.focus();
         }
       }
-    }
+    });
 
     // The arrow keys and Esc are keyboard.js's, wherever the focus is.
-    api.on('config', render);
-    api.on('step', render);
-    api.on('points', render);
-    render();
+    const update = guarded(render);
+    api.on('config', update);
+    api.on('step', update);
+    api.on('points', update);
+    update();
   }
 
   window.addEventListener('nnviz:ready', (e) => build(e.detail));
