@@ -5,6 +5,7 @@ package e2e
 import (
 	"encoding/base64"
 	"fmt"
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -52,44 +53,53 @@ const opaqueParent = `<!doctype html><title>opaque course page</title>
 const f = document.getElementById("embed");
 window.addEventListener("message", (m) => {
   if (m.source === f.contentWindow) {
-    parent.postMessage({relay: m.data, origin: location.origin}, "*");
+    parent.postMessage({relay: m.data, origin: self.origin}, "*");
   } else if (m.source === parent && m.data && m.data.ask) {
     f.contentWindow.postMessage(m.data.ask, "*");
   }
 });
 </script>`
 
-// TestOpaqueParentIsAnsweredUnderOriginsStar drives an embed with origins=* from a page with
-// an opaque origin: its messages come from origin "null", and the embed replies (to the
-// window that asked, with target "*", as "null" cannot be a target) instead of throwing.
+// TestOpaqueParentIsAnsweredUnderOriginsStar drives an embed with origins=* from pages with
+// an opaque origin: a data: page, and an srcdoc page in a sandboxed iframe (whose sandbox the
+// embed inherits, so that its own origin is opaque too and it fetches the wasm cross-origin).
+// Their messages come from origin "null", and the embed replies (to the window that asked, with
+// target "*", as "null" cannot be a target) instead of throwing.
 func TestOpaqueParentIsAnsweredUnderOriginsStar(t *testing.T) {
 	srv := server(t)
 	inner := fmt.Sprintf(opaqueParent, srv.URL+"embed.html?origins=*")
-	dataURL := "data:text/html;base64," + base64.StdEncoding.EncodeToString([]byte(inner))
-	top := courseServer(t, func() string {
-		return `<!doctype html><title>course</title><iframe id="opaque" src="` + dataURL + `" width="600" height="400"></iframe>
+	frames := map[string]string{
+		"data":    `<iframe id="opaque" src="data:text/html;base64,` + base64.StdEncoding.EncodeToString([]byte(inner)) + `" width="600" height="400"></iframe>`,
+		"sandbox": `<iframe id="opaque" sandbox="allow-scripts" srcdoc="` + html.EscapeString(inner) + `" width="600" height="400"></iframe>`,
+	}
+	for name, frame := range frames {
+		t.Run(name, func(t *testing.T) {
+			top := courseServer(t, func() string {
+				return `<!doctype html><title>course</title>` + frame + `
 <script>
 window.log = [];
 window.addEventListener("message", (m) => { if (m.data && m.data.relay) window.log.push(m.data); });
 window.ask = (msg) => document.getElementById("opaque").contentWindow.postMessage({ask: msg}, "*");
 </script>`
-	})
-	p := newPage(t)
-	p.Do("opening the course page", chromedp.Navigate(top.URL))
-	p.WaitFor("the embed's ready event, relayed", `window.log.some((m) => m.relay.event === "ready")`, wasmStartTimeout)
-	if o := Eval[string](p, `window.log[0].origin`); o != "null" {
-		t.Fatalf("the framing page's origin is %q; the test needs an opaque one (\"null\")", o)
-	}
-	Eval[chromedp.Void](p, `ask({nnviz: 1, id: 7, method: "addPoint", args: [0.5, -0.5, 1]})`)
-	p.WaitFor("the reply to addPoint", `window.log.some((m) => m.relay.id === 7)`, 10*time.Second)
-	reply := Eval[map[string]any](p, `window.log.find((m) => m.relay.id === 7).relay`)
-	if reply["ok"] != true || reply["value"] != float64(10) {
-		t.Errorf("addPoint from an opaque origin replied %v; want ok with index 10", reply)
-	}
-	p.WaitFor("the points event", `window.log.some((m) => m.relay.event === "points")`, 10*time.Second)
-	for _, m := range p.ConsoleErrors() {
-		if strings.Contains(m.Text, "postMessage") || strings.Contains(m.Text, "origin") {
-			t.Errorf("console error: %s", m.Text)
-		}
+			})
+			p := newPage(t)
+			p.Do("opening the course page", chromedp.Navigate(top.URL))
+			p.WaitFor("the embed's ready event, relayed", `window.log.some((m) => m.relay.event === "ready")`, wasmStartTimeout)
+			if o := Eval[string](p, `window.log[0].origin`); o != "null" {
+				t.Fatalf("the framing page's origin is %q; the test needs an opaque one (\"null\")", o)
+			}
+			Eval[chromedp.Void](p, `ask({nnviz: 1, id: 7, method: "addPoint", args: [0.5, -0.5, 1]})`)
+			p.WaitFor("the reply to addPoint", `window.log.some((m) => m.relay.id === 7)`, 10*time.Second)
+			reply := Eval[map[string]any](p, `window.log.find((m) => m.relay.id === 7).relay`)
+			if reply["ok"] != true || reply["value"] != float64(10) {
+				t.Errorf("addPoint from an opaque origin replied %v; want ok with index 10", reply)
+			}
+			p.WaitFor("the points event", `window.log.some((m) => m.relay.event === "points")`, 10*time.Second)
+			for _, m := range p.ConsoleErrors() {
+				if strings.Contains(m.Text, "postMessage") || strings.Contains(m.Text, "origin") {
+					t.Errorf("console error: %s", m.Text)
+				}
+			}
+		})
 	}
 }

@@ -97,6 +97,12 @@ func (b *bundleHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
 	h.Set("Cache-Control", cacheControl(name))
+	if strings.HasSuffix(name, ".wasm") {
+		// An embed framed by a sandboxed page is sandboxed too, and its origin opaque: its
+		// fetch of the wasm is then cross-origin. The wasm is public and sent without
+		// credentials, so any origin may read it.
+		h.Set("Access-Control-Allow-Origin", "*")
+	}
 	h.Set("ETag", etag)
 	if coding != identity {
 		h.Set("Content-Encoding", coding)

@@ -77,3 +77,16 @@ func TestOnlyGetAndHeadAreAllowed(t *testing.T) {
 		}
 	}
 }
+
+// TestTheWasmMayBeFetchedFromAnyOrigin checks that main.wasm, and only it, allows any origin
+// to read it: an embed inside a sandboxed page has an opaque origin, and fetches it
+// cross-origin.
+func TestTheWasmMayBeFetchedFromAnyOrigin(t *testing.T) {
+	h := newHandler(stores(t, testBundle(t))["embedded"], "*", quietLogger(), logAll)
+	for path, want := range map[string]string{"/main.wasm": "*", "/": "", "/embed.html": "", "/api.js": ""} {
+		resp, _ := get(t, h, "GET", path, map[string]string{"Origin": "null", "Accept-Encoding": "br"})
+		if got := resp.Header.Get("Access-Control-Allow-Origin"); got != want {
+			t.Errorf("GET %s: Access-Control-Allow-Origin %q; want %q", path, got, want)
+		}
+	}
+}
