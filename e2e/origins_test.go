@@ -40,6 +40,9 @@ func TestOriginsAreWrittenAsBrowsersWriteThem(t *testing.T) {
 		t.Errorf("addPoint by postMessage gave %v; want index 10", n)
 	}
 	p.WaitFor("the points event", `window.log.some((m) => m.data.event === "points")`, 10*time.Second)
+	if mem := Eval[float64](p, `call("embed", "memory").then((r) => r.value)`); mem <= 0 || mem >= maxWasmMemory {
+		t.Errorf("the embed's wasm holds %.0f MB; want less than %d MB", mem/(1<<20), maxWasmMemory>>20)
+	}
 	expectNoPostMessageWarnings(t, p)
 	p.ExpectNoConsoleErrors()
 }
@@ -95,6 +98,11 @@ window.ask = (msg) => document.getElementById("opaque").contentWindow.postMessag
 				t.Errorf("addPoint from an opaque origin replied %v; want ok with index 10", reply)
 			}
 			p.WaitFor("the points event", `window.log.some((m) => m.relay.event === "points")`, 10*time.Second)
+			Eval[chromedp.Void](p, `ask({nnviz: 1, id: 8, method: "memory"})`)
+			p.WaitFor("the reply to memory", `window.log.some((m) => m.relay.id === 8)`, 10*time.Second)
+			if mem := Eval[float64](p, `window.log.find((m) => m.relay.id === 8).relay.value`); mem <= 0 || mem >= maxWasmMemory {
+				t.Errorf("the embed's wasm holds %.0f MB; want less than %d MB", mem/(1<<20), maxWasmMemory>>20)
+			}
 			for _, m := range p.ConsoleErrors() {
 				if strings.Contains(m.Text, "postMessage") || strings.Contains(m.Text, "origin") {
 					t.Errorf("console error: %s", m.Text)
