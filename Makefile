@@ -4,7 +4,7 @@
 #   make test    everything: format, vet, unit, wasm, render and browser tests
 #   make build   the wasm, its compressed variants and bin/nnviz-server
 #   make dist    a static folder and tarball any static host can serve
-#   make bench   the benchmarks and the server's load test
+#   make bench   the benchmarks, the server's load test and the browser benchmark
 #
 # make test installs the system packages the tests need (scripts/ensure-deps.sh).
 
@@ -140,6 +140,7 @@ bench: deps build
 	@$(foreach p,$(call absent,$(WASM_BENCH_PKGS)),echo "wasm benchmarks: $(p) is not in this tree yet";)
 	$(if $(call present,$(WASM_BENCH_PKGS)),GOOS=js GOARCH=wasm $(GO) test -exec="$(go_js_wasm_exec)" -run='^$$' -bench=. $(call present,$(WASM_BENCH_PKGS)))
 	$(GO) run ./internal/cmd/loadtest -server $(SERVER) -n 20000 -c 50
+	$(GO) run ./internal/cmd/browserbench -server $(SERVER)
 
 clean:
 	rm -rf bin dist artifacts $(WASM) $(WASM_EXEC) $(STATIC)/*.br $(STATIC)/*.gz $(STATIC)/.precompress

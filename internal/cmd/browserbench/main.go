@@ -1,0 +1,180 @@
+// Command browserbench measures nnviz in headless Chromium against a bare ebiten page of the
+// same size, interleaved, and prints the ratios: frames per second paused and training (the
+// default page, a deep spiral, a 900x560 embed), the main thread's busy share, WebGL draw
+// calls per frame, samples trained per second, the time from navigation to window.nnviz, and
+// the wasm's size over the wire.
+//
+// Usage:
+//
+//	go run ./internal/cmd/browserbench [-server bin/nnviz-server] [-rounds 3] [-seconds 4]
+//
+// It starts bin/nnviz-server on loopback, builds the bare page (./bare) to wasm in a
+// temporary directory and serves it on loopback too, and runs each case once per round, in
+// turn, so that a busy moment of a shared machine touches every case alike. Figures are
+// medians over the rounds. The browser draws with SwiftShader (software WebGL), as the tests
+// do: absolute figures are the machine's; the ratios are what compare.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/nnviz/nnviz/internal/serverproc"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "browserbench:", err)
+		os.Exit(1)
+	}
+}
+
+// benchCase is one page measured in one state.
+type benchCase struct {
+	name   string
+	bare   bool // the reference page
+	path   string
+	w, h   int64
+	ref    string // the case whose frame rate this one is compared with
+	trains bool
+}
+
+var cases = []benchCase{
+	{name: "bare 1280x800", bare: true, w: 1280, h: 800},
+	{name: "paused /", path: "/", w: 1280, h: 800, ref: "bare 1280x800"},
+	{name: "training /", path: "/?autoplay=1", w: 1280, h: 800, ref: "bare 1280x800", trains: true},
+	{name: "training spiral 4x8 tanh", path: "/?data=spiral&n=200&noise=0.1&layers=2,8,8,8,8,2&activation=tanh&lr=0.03&autoplay=1", w: 1280, h: 800, ref: "bare 1280x800", trains: true},
+	{name: "bare 900x560", bare: true, w: 900, h: 560},
+	{name: "training embed 900x560", path: "/embed.html?autoplay=1", w: 900, h: 560, ref: "bare 900x560", trains: true},
+}
+
+// figures are one measurement of one case.
+type figures struct {
+	FPS       float64 // requestAnimationFrame callbacks per second
+	Busy      float64 // the main thread's task time over the wall time
+	DrawCalls float64 // WebGL draw calls per frame
+	Samples   float64 // points trained per second
+	Ready     float64 // seconds from navigation to window.nnviz (or the bare game's first frame)
+}
+
+func run(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("browserbench", flag.ContinueOnError)
+	serverBin := fs.String("server", "", "the nnviz server binary (default bin/nnviz-server)")
+	rounds := fs.Int("rounds", 3, "rounds; each runs every case once")
+	seconds := fs.Float64("seconds", 4, "seconds measured per case, after a second of warm-up")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	root, err := serverproc.ModuleRoot()
+	if err != nil {
+		return err
+	}
+	if *serverBin == "" {
+		if *serverBin, err = serverproc.DefaultBinary(); err != nil {
+			return err
+		}
+	}
+	srv, err := serverproc.Start(*serverBin)
+	if err != nil {
+		return err
+	}
+	defer srv.Stop()
+	bareURL, stopBare, err := serveBare(root)
+	if err != nil {
+		return err
+	}
+	defer stopBare()
+
+	ctx, cancel, err := startBrowser()
+	if err != nil {
+		return err
+	}
+	defer cancel()
+
+	got := map[string][]figures{}
+	for r := 0; r < *rounds; r++ {
+		for _, c := range cases {
+			url := bareURL
+			if !c.bare {
+				url = srv.URL + strings.TrimPrefix(c.path, "/")
+			}
+			f, err := measure(ctx, c, url, time.Duration(*seconds*float64(time.Second)))
+			if err != nil {
+				return fmt.Errorf("%s, round %d: %w", c.name, r+1, err)
+			}
+			got[c.name] = append(got[c.name], f)
+		}
+	}
+	report(out, got, *rounds)
+	return wasmSize(out, root)
+}
+
+// startBrowser starts headless Chromium with SwiftShader's WebGL, as the browser tests do.
+func startBrowser() (context.Context, context.CancelFunc, error) {
+	path := os.Getenv("CHROMIUM")
+	if path == "" {
+		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+			if p, err := exec.LookPath(name); err == nil {
+				path = p
+				break
+			}
+		}
+	}
+	if path == "" {
+		return nil, nil, fmt.Errorf("no Chromium found: run scripts/ensure-deps.sh, or set CHROMIUM")
+	}
+	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
+		chromedp.ExecPath(path), chromedp.NoSandbox,
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("no-first-run", true),
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	if err := chromedp.Do(ctx); err != nil {
+		cancelCtx()
+		cancelAlloc()
+		return nil, nil, err
+	}
+	return ctx, func() { cancelCtx(); cancelAlloc() }, nil
+}
+
+// buildBare compiles the bare page to wasm in dir, with wasm_exec.js and an index.html.
+func buildBare(root, dir string) error {
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "bare.wasm"), "./internal/cmd/browserbench/bare")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the bare page: %v\n%s", err, b)
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return fmt.Errorf("go env GOROOT: %w", err)
+	}
+	js, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "wasm_exec.js"), js, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "index.html"), []byte(barePage), 0o644)
+}
+
+const barePage = `<!doctype html>
+<html><head><meta charset="utf-8"><title>bare ebiten</title><script src="wasm_exec.js"></script></head>
+<body><script>
+const go = new Go();
+WebAssembly.instantiateStreaming(fetch("bare.wasm"), go.importObject).then((r) => go.run(r.instance));
+</script></body></html>
+`
