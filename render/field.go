@@ -3,6 +3,7 @@ package render
 import (
 	"image"
 	"math"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/nnviz/nnviz/app"
@@ -205,6 +206,15 @@ func (hm *heatmaps) update(e *evaluator, c *colorizer, n, cell int, view app.Vie
 		hm.colorCells[k].WritePixels(hm.cpuPix)
 	}
 }
+
+// sameShape reports whether the heatmaps are made for n neurons of cell pixels over view,
+// whatever weights they show.
+func (hm *heatmaps) sameShape(n, cell int, view app.View) bool {
+	return hm.valid && hm.n == n && hm.cell == cell && hm.view == view
+}
+
+// heatInterval is how often the heatmaps follow the weights while training.
+const heatInterval = 100 * time.Millisecond
 
 // cellImage returns neuron k's heatmap, or nil.
 func (hm *heatmaps) cellImage(k int) *ebiten.Image {

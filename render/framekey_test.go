@@ -2,6 +2,7 @@ package render
 
 import (
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/nnviz/nnviz/nn"
@@ -61,5 +62,49 @@ func TestDrawSkipsUnchangedFrames(t *testing.T) {
 	frame()
 	if g.paints != before {
 		t.Errorf("choosing a card that already shows drew %d pictures", g.paints-before)
+	}
+}
+
+// clockInput is no input, at 60 frames a second.
+type clockInput struct{ now time.Duration }
+
+func (c *clockInput) read(f *inputFrame) {
+	c.now += time.Second / 60
+	f.now, f.hasPointer, f.down, f.rightPress, f.keys = c.now, false, false, false, f.keys[:0]
+}
+
+// While training, the neurons' heatmaps follow the weights at most every heatInterval; once
+// paused they show the last weights.
+func TestHeatmapsFollowTrainingCalmly(t *testing.T) {
+	st := newTestState(t, []int{2, 3, 2}, nn.Sigmoid, nn.Quadratic, "notebook", 0)
+	in := &clockInput{}
+	g := newGame(st, in)
+	screen := ebiten.NewImage(640, 480)
+	frame := func() {
+		g.setOutside(640, 480, 1)
+		if err := g.Update(); err != nil {
+			t.Fatal(err)
+		}
+		g.Draw(screen)
+	}
+	frame()
+	st.Play()
+	updates, last := 0, g.heat.version
+	const frames = 60 // one second
+	for range frames {
+		frame()
+		if g.heat.version != last {
+			updates++
+			last = g.heat.version
+		}
+	}
+	// Every seventh frame at 60 frames a second (6 frames fall a few ns short of 100 ms).
+	if most := int(time.Second/heatInterval) + 1; updates > most || updates < most/2 {
+		t.Errorf("%d heatmap updates in a second of training, want %d to %d", updates, most/2, most)
+	}
+	st.Pause()
+	frame()
+	if g.heat.version != g.snap.WeightsVersion {
+		t.Errorf("paused: the heatmaps show weights version %d, the network is at %d", g.heat.version, g.snap.WeightsVersion)
 	}
 }

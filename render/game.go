@@ -59,6 +59,7 @@ type Game struct {
 	col      *colorizer
 	field    planeField
 	heat     heatmaps
+	heatAt   time.Duration // when the heatmaps were last brought up to date
 	paint    painter
 
 	shapeShader *ebiten.Shader
@@ -373,7 +374,13 @@ func (g *Game) prepare() {
 		for _, k := range s.Net.Layers() {
 			n += k
 		}
-		g.heat.update(g.eval, g.col, n, g.geom.heatCell(), s.View, s.WeightsVersion)
+		// While training, the neurons' small heatmaps follow the weights at heatInterval at
+		// most (two passes each, 68 for a 2-8-8-8-8-2 network); the boundary follows every
+		// step. Paused, or when their shape or the view changed, they are made at once.
+		if !s.Running || !g.heat.sameShape(n, g.geom.heatCell(), s.View) || g.frame.now-g.heatAt >= heatInterval {
+			g.heat.update(g.eval, g.col, n, g.geom.heatCell(), s.View, s.WeightsVersion)
+			g.heatAt = g.frame.now
+		}
 	}
 	g.buildBatches()
 }
