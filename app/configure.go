@@ -59,6 +59,7 @@ func (st *State) SetWeights(p nn.Params) error {
 	}
 	st.weightsVersion++
 	st.message = ""
+	st.cancelJobs(cancelWeights)
 	st.measure()
 	st.emit(EventStep)
 	return nil

@@ -21,6 +21,7 @@ func (st *State) diverged(step int) {
 	st.emit(EventConfig)
 	st.measure()
 	st.message = divergedMessage(step, rec.Step, st.settings.Train.StepSize, st.net.Config().Seed)
+	st.cancelJobs(st.message)
 }
 
 // divergedMessage says that training diverged at step, which weights are

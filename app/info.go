@@ -4,27 +4,29 @@ import "github.com/nnviz/nnviz/nn"
 
 // Info is the playground's state as the JavaScript API's state() returns it.
 type Info struct {
-	Points       []nn.Point
-	Layers       []int
-	Activation   string
-	Cost         string
-	LearningRate float64
-	L2           float64
-	Mode         string
-	Batch        int
-	Seed         uint64
-	Speed        int
-	AddLabel     int
-	Steps        int
-	Epoch        int
-	Loss         float64
-	Accuracy     float64
-	Running      bool
-	Selected     int
-	Message      string
-	View         View
-	Teaching     bool
-	Stage        int
+	Points []nn.Point
+	// PointsRevision changes whenever the points do (see InfoAfter).
+	PointsRevision uint64
+	Layers         []int
+	Activation     string
+	Cost           string
+	LearningRate   float64
+	L2             float64
+	Mode           string
+	Batch          int
+	Seed           uint64
+	Speed          int
+	AddLabel       int
+	Steps          int
+	Epoch          int
+	Loss           float64
+	Accuracy       float64
+	Running        bool
+	Selected       int
+	Message        string
+	View           View
+	Teaching       bool
+	Stage          int
 	// Data is the preset that drew the points, with its count, noise and data seed; DataEdited
 	// says the points have been changed since (Data is then only where they started).
 	Data       DataSource
@@ -35,32 +37,49 @@ type Info struct {
 func (st *State) Info() Info {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	return st.info(true)
+}
+
+// InfoAfter is Info for a reader that holds the points of revision rev: when the points are
+// still those, Points is nil and nothing is copied.
+func (st *State) InfoAfter(rev uint64) Info {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.info(rev != st.pointsVersion)
+}
+
+func (st *State) info(withPoints bool) Info {
 	s := st.settings
 	_, pristine := st.presetSource()
+	var pts []nn.Point
+	if withPoints {
+		pts = append([]nn.Point{}, st.points...)
+	}
 	return Info{
-		Data:         st.source,
-		DataEdited:   !pristine,
-		Points:       append([]nn.Point{}, st.points...),
-		Layers:       append([]int(nil), s.Net.Layers...),
-		Activation:   s.Net.Activation.String(),
-		Cost:         s.Net.Cost.String(),
-		LearningRate: s.Train.StepSize,
-		L2:           s.Train.L2,
-		Mode:         s.Train.Mode.String(),
-		Batch:        s.Train.Batch,
-		Seed:         s.Net.Seed,
-		Speed:        s.Speed,
-		AddLabel:     s.AddLabel,
-		Steps:        st.trainer.Steps(),
-		Epoch:        st.trainer.Epoch(),
-		Loss:         st.loss,
-		Accuracy:     st.acc,
-		Running:      st.running,
-		Selected:     st.selected,
-		Message:      st.message,
-		View:         s.View,
-		Teaching:     st.teaching,
-		Stage:        st.stage,
+		Data:           st.source,
+		DataEdited:     !pristine,
+		Points:         pts,
+		PointsRevision: st.pointsVersion,
+		Layers:         append([]int(nil), s.Net.Layers...),
+		Activation:     s.Net.Activation.String(),
+		Cost:           s.Net.Cost.String(),
+		LearningRate:   s.Train.StepSize,
+		L2:             s.Train.L2,
+		Mode:           s.Train.Mode.String(),
+		Batch:          s.Train.Batch,
+		Seed:           s.Net.Seed,
+		Speed:          s.Speed,
+		AddLabel:       s.AddLabel,
+		Steps:          st.trainer.Steps(),
+		Epoch:          st.trainer.Epoch(),
+		Loss:           st.loss,
+		Accuracy:       st.acc,
+		Running:        st.running,
+		Selected:       st.selected,
+		Message:        st.message,
+		View:           s.View,
+		Teaching:       st.teaching,
+		Stage:          st.stage,
 	}
 }
 

@@ -41,15 +41,15 @@ type Snapshot struct {
 	Message string
 }
 
-// Frame advances training by the speed setting if playing, then copies what is to be drawn
-// into dst. It is the only place where training runs per frame.
+// Frame trains for one frame, then copies what is to be drawn into dst. It is the only place
+// where training runs per frame: the steps StartSteps has still to make, then, while playing, up
+// to the speed setting, for as long as the frame's time budget allows (see budget.go).
 func (st *State) Frame(dst *Snapshot) {
 	st.mu.Lock()
 	defer st.unlock()
-	if st.running {
-		// advance records its own error in st.message and pauses.
-		_ = st.advance(st.settings.Speed, st.measureSome)
-	}
+	start := st.clock()
+	// train records its own error in st.message and pauses.
+	st.train(start + st.budget.frame(start))
 	st.fill(dst)
 }
 

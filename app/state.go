@@ -59,6 +59,11 @@ type State struct {
 	sourceChecked  uint64     // the points version sourcePristine is for (0: none yet)
 	sourcePristine bool       // the points are exactly source's
 
+	clock  Clock     // what the time budget of training is measured with
+	budget budget    // how long a frame may train
+	jobs   []stepJob // steps asked for by StartSteps, made across frames
+	calls  []func()  // answers to StartSteps, to deliver when the lock is released
+
 	listeners []func(Event)
 	pending   [len(allEvents)]bool // events to deliver when the lock is released
 }
@@ -82,7 +87,7 @@ func New(s Settings, points []nn.Point, initial nn.Params) (*State, error) {
 	if err := nn.CheckPoints(points); err != nil {
 		return nil, err
 	}
-	st := &State{selected: -1}
+	st := &State{selected: -1, clock: monotonic(), budget: newBudget()}
 	if err := st.build(s, initial); err != nil {
 		return nil, err
 	}
@@ -129,12 +134,20 @@ func (st *State) emit(e Event) {
 	}
 }
 
-// unlock releases the lock and then tells listeners what changed.
+// unlock releases the lock and then tells listeners what changed, and StartSteps's callers how
+// their steps ended.
 func (st *State) unlock() {
 	events := st.pending
 	st.pending = [len(allEvents)]bool{}
 	listeners := st.listeners
+	calls := st.calls
+	st.calls = nil
 	st.mu.Unlock()
+	defer func() {
+		for _, f := range calls {
+			f()
+		}
+	}()
 	for i, on := range events {
 		if !on {
 			continue
@@ -151,6 +164,7 @@ func (st *State) unlock() {
 func (st *State) syncData() {
 	st.pointsVersion++
 	st.pass.active = false
+	st.cancelJobs(cancelPoints)
 	st.emit(EventPoints)
 	defer st.measure()
 	if len(st.points) == 0 {

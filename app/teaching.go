@@ -19,6 +19,7 @@ func (st *State) Teach(i int) error {
 	st.selected = i
 	st.teaching = true
 	st.running = false
+	st.cancelJobs(cancelTeach)
 	st.stage = 0
 	st.updateHighlight()
 	st.emit(EventConfig)

@@ -10,7 +10,8 @@ import (
 // MaxStepsPerCall bounds Step(n), so one call from a page cannot freeze it.
 const MaxStepsPerCall = 100000
 
-// Play starts training: every frame then advances it by the speed setting.
+// Play starts training: every frame then advances it by up to the speed setting, as many steps
+// as the frame's time budget allows.
 func (st *State) Play() {
 	st.mu.Lock()
 	if st.dataOK {
@@ -21,13 +22,15 @@ func (st *State) Play() {
 	st.unlock()
 }
 
-// Pause stops training after the current frame.
+// Pause stops training after the current frame, and cancels the steps StartSteps has still to
+// make.
 func (st *State) Pause() {
 	st.mu.Lock()
 	if st.running && st.pass.active {
 		st.measure() // what a paused learner reads is exact for the weights shown
 	}
 	st.running = false
+	st.cancelJobs(cancelPaused)
 	st.emit(EventConfig)
 	st.unlock()
 }
@@ -44,18 +47,19 @@ func (st *State) TogglePlay() {
 	}
 }
 
-// Step performs exactly n training steps (one gradient update each) and records the result.
+// Step performs exactly n training steps (one gradient update each) at once and records the
+// result. The page's step(n) uses StartSteps, which spreads many steps across frames.
 func (st *State) Step(n int) error {
 	if n < 1 || n > MaxStepsPerCall {
 		return fmt.Errorf("step: n = %d is out of range [1, %d]", n, MaxStepsPerCall)
 	}
 	st.mu.Lock()
 	defer st.unlock()
-	return st.advance(n, st.measure)
+	return st.advance(n)
 }
 
-// advance runs n steps with the lock held, then measures the loss with measure.
-func (st *State) advance(n int, measure func()) error {
+// advance runs n steps with the lock held, then measures the loss over every point.
+func (st *State) advance(n int) error {
 	if !st.dataOK {
 		st.running = false
 		return errNoPoints
@@ -67,6 +71,17 @@ func (st *State) advance(n int, measure func()) error {
 			break
 		}
 	}
+	if err := st.stepped(done, err); err != nil {
+		return err
+	}
+	st.measure()
+	return nil
+}
+
+// stepped records that done steps were made, and handles err, the error that stopped them:
+// divergence brings back good weights; any error pauses, is said in words, cancels pending
+// StartSteps and is returned. The lock is held.
+func (st *State) stepped(done int, err error) error {
 	if done > 0 {
 		st.weightsVersion++
 		st.emit(EventStep)
@@ -78,11 +93,13 @@ func (st *State) advance(n int, measure func()) error {
 	if err != nil {
 		st.running = false
 		st.message = err.Error()
+		st.cancelJobs(st.message)
+		if done > 0 {
+			st.measure()
+		}
+		return err
 	}
-	if done > 0 {
-		measure()
-	}
-	return err
+	return nil
 }
 
 // Reset returns the network to its initial weights (the same seed, or the pinned weights) and
@@ -115,6 +132,7 @@ func (st *State) rebuild(s Settings, initial nn.Params) error {
 	if err := st.build(s, initial); err != nil {
 		return err
 	}
+	st.cancelJobs(cancelReset)
 	st.history = st.history[:0]
 	st.message = ""
 	st.updateHighlight() // the shape may have changed the walk-through's stages
