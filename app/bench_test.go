@@ -45,5 +45,6 @@ func deepSettings() Settings {
 	s.Net.Layers = []int{2, 16, 16, 16, 16, 16, 16, 16, 16, 2}
 	s.Net.Activation = nn.Tanh
 	s.Train.StepSize = 0.01
+	s.Speed = 1
 	return s
 }

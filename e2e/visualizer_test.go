@@ -136,7 +136,7 @@ func TestTrainingChangesTheBoundary(t *testing.T) {
 // animation frames: at speed 1 training takes one step per frame, and state().fps reports the
 // rate frames really came at (whatever this machine's software GPU manages).
 func TestPlayingTrainsEveryFrameAndReportsFPS(t *testing.T) {
-	p := open(t, "embed.html")
+	p := open(t, "embed.html?speed=1")
 	got := Eval[map[string]float64](p, `(async () => {
 		let frames = 0, on = true;
 		const count = () => { if (on) { frames++; requestAnimationFrame(count); } };
