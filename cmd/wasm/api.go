@@ -80,10 +80,10 @@ func (a *api) install() {
 		}
 		switch e {
 		case app.EventStep:
-			info := a.st.Info()
-			emit.Invoke("step", object("steps", info.Steps, "epoch", info.Epoch, "loss", info.Loss, "accuracy", info.Accuracy))
+			s := a.st.Status() // no copy of the points: this runs every frame while playing
+			emit.Invoke("step", object("steps", s.Steps, "epoch", s.Epoch, "loss", s.Loss, "accuracy", s.Accuracy))
 		case app.EventPoints:
-			emit.Invoke("points", object("points", pointsTo(a.st.Points())))
+			emit.Invoke("points", object("packedPoints", packPoints(a.st.Points())))
 		case app.EventConfig:
 			emit.Invoke("config", nil)
 		}
@@ -92,9 +92,17 @@ func (a *api) install() {
 
 func (a *api) methods() map[string]method {
 	return map[string]method{
-		"state": func([]js.Value) (any, error) { return infoTo(a.st.Info(), a.game.FPS()), nil },
-		"play":  func([]js.Value) (any, error) { a.st.Play(); return nil, nil },
-		"pause": func([]js.Value) (any, error) { a.st.Pause(); return nil, nil },
+		// state(rev) leaves the points out (null) when they are still those of revision rev,
+		// which api.js holds; api.js's state() always gives them.
+		"state": func(args []js.Value) (any, error) {
+			if v := arg(args, 0); v.Type() == js.TypeNumber && v.Float() >= 0 {
+				return infoTo(a.st.InfoAfter(uint64(v.Float())), a.game.FPS()), nil
+			}
+			return infoTo(a.st.Info(), a.game.FPS()), nil
+		},
+		"status": func([]js.Value) (any, error) { return statusTo(a.st.Status(), a.game.FPS()), nil },
+		"play":   func([]js.Value) (any, error) { a.st.Play(); return nil, nil },
+		"pause":  func([]js.Value) (any, error) { a.st.Pause(); return nil, nil },
 		"step": func(args []js.Value) (any, error) {
 			n := 1
 			if v := arg(args, 0); !v.IsUndefined() {
@@ -103,7 +111,19 @@ func (a *api) methods() map[string]method {
 					return nil, err
 				}
 			}
-			return nil, a.st.Step(n)
+			// api.js passes settle(error, status) and returns a Promise that it settles: at once
+			// when the steps fit in a frame's budget, after the frames they need otherwise.
+			settle := arg(args, 1)
+			if settle.Type() != js.TypeFunction {
+				return nil, argError(1, "settle", "want api.js's settle function, got %s", describe(settle))
+			}
+			return nil, a.st.StartSteps(n, func(err error) {
+				if err != nil {
+					settle.Invoke(err.Error(), nil)
+					return
+				}
+				settle.Invoke(nil, statusTo(a.st.Status(), a.game.FPS()))
+			})
 		},
 		"reset": func(args []js.Value) (any, error) {
 			v := arg(args, 0)

@@ -14,11 +14,12 @@ var (
 	integer    = jsapi.Integer
 	describe   = jsapi.Describe
 	pointsFrom = jsapi.PointsFrom
-	pointsTo   = jsapi.PointsTo
 	paramsFrom = jsapi.ParamsFrom
 	paramsTo   = jsapi.ParamsTo
 	object     = jsapi.Object
 	traceTo    = jsapi.TraceTo
 	infoTo     = jsapi.InfoTo
+	statusTo   = jsapi.StatusTo
+	packPoints = jsapi.PackPoints
 	lessonTo   = jsapi.LessonTo
 )

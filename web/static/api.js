@@ -46,7 +46,20 @@
     };
   }
 
+  // unpack turns the wasm's packed points (a Float64Array of x, y, label per point) into
+  // [{x, y, label}, ...].
+  function unpack(packed) {
+    const out = new Array(packed.length / 3);
+    for (let k = 0; k < out.length; k++) {
+      out[k] = { x: packed[3 * k], y: packed[3 * k + 1], label: packed[3 * k + 2] };
+    }
+    return out;
+  }
+
   function emit(event, detail) {
+    if (event === 'points' && detail && detail.packedPoints) {
+      detail = { points: unpack(detail.packedPoints) };
+    }
     const set = listeners.get(event);
     if (!set) {
       return;
@@ -71,6 +84,37 @@
     for (const name of Object.keys(raw)) {
       api[name] = wrap(name, raw[name], limits);
     }
+
+    // state() copies the points out of the wasm only when they changed (status().pointsRevision
+    // says when): the wasm leaves them out when they are still those of the revision held here.
+    // Each call still returns points of its own, copied here, which costs little.
+    const rawState = api.state;
+    let held = { revision: -1, points: [] };
+    api.state = function () {
+      const s = rawState(held.revision);
+      if (s.packedPoints) {
+        held = { revision: s.pointsRevision, points: unpack(s.packedPoints) };
+      }
+      delete s.packedPoints;
+      s.points = held.points.map((p) => ({ x: p.x, y: p.y, label: p.label }));
+      return s;
+    };
+
+    // step(n) makes n training steps and returns a Promise. The steps run under the frame's time
+    // budget: those that fit run at once (step() and step(1) always make their step before they
+    // return), the rest in the frames that follow, while the page keeps drawing and answering.
+    // The Promise resolves with status() when all are made, or rejects with an Error saying how
+    // many were made and why the rest were not (pause, reset, new points or weights, divergence).
+    // Arguments out of range, and a first step that fails, throw at once.
+    const rawStep = raw.step;
+    api.step = function (n) {
+      let settle;
+      const done = new Promise((resolve, reject) => {
+        settle = (error, status) => (error == null ? resolve(status) : reject(new Error('nnviz.step: ' + error)));
+      });
+      wrap('step', rawStep)(n, settle);
+      return done;
+    };
     /**
      * on(event, fn) calls fn on every event: 'step' ({steps, epoch, loss, accuracy}),
      * 'points' ({points}), 'config' and 'ready'. It returns a function that stops listening.

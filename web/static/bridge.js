@@ -1,7 +1,8 @@
 // bridge.js lets a course page on another origin drive an embedded nnviz by postMessage.
 //
 // The parent sends {nnviz: 1, id, method, args} (method is any window.nnviz method but "on");
-// the embed answers {nnviz: 1, id, ok: true, value} or {nnviz: 1, id, ok: false, error}, and
+// the embed answers {nnviz: 1, id, ok: true, value} or {nnviz: 1, id, ok: false, error} (for
+// step(n), once its Promise settles), and
 // posts {nnviz: 1, event, detail} for the events 'ready', 'step', 'points' and 'config'.
 // Only origins the author lists in the embed's address (origins=https://a.org,https://b.org,
 // or * for any) are answered; the page's own origin always is.
@@ -77,17 +78,31 @@
         targets = [target(m.origin)]; // now the parent's origin is known
       }
       const reply = { nnviz: 1, id: d.id };
+      const answer = (ok, v) => {
+        reply.ok = ok;
+        if (ok) {
+          reply.value = clone(v);
+        } else {
+          reply.error = v.message;
+        }
+        m.source.postMessage(reply, target(m.origin));
+      };
+      let value;
       try {
         if (d.method === 'on' || !Object.prototype.hasOwnProperty.call(api, d.method)) {
           throw new Error('nnviz: "' + d.method + '" is not a method; events arrive by themselves');
         }
-        reply.ok = true;
-        reply.value = clone(api[d.method](...(Array.isArray(d.args) ? d.args : [])));
+        value = api[d.method](...(Array.isArray(d.args) ? d.args : []));
       } catch (err) {
-        reply.ok = false;
-        reply.error = err.message;
+        answer(false, err);
+        return;
       }
-      m.source.postMessage(reply, target(m.origin));
+      if (value instanceof Promise) {
+        // step(n): the answer comes when the steps are made, or are stopped.
+        value.then((v) => answer(true, v), (err) => answer(false, err));
+      } else {
+        answer(true, value);
+      }
     });
 
     for (const event of ['step', 'points', 'config']) {

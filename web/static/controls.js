@@ -78,7 +78,7 @@
       controls.play = el('button', {
         type: 'button', id: 'nnviz-play', class: 'primary', 'aria-pressed': String(st.running),
         'aria-keyshortcuts': 'Space', title: 'Play or pause training (Space)',
-        onclick: guard(() => (api.state().running ? api.pause() : api.play())),
+        onclick: guard(() => (api.status().running ? api.pause() : api.play())),
       }, st.running ? 'Pause' : 'Play');
       training.append(controls.play);
     }
@@ -282,13 +282,15 @@
       if (s.message) {
         say(s.message, true);
       }
-      stats(s);
+      stats();
     }
 
-    function stats(s) {
+    // stats shows the counters from status(), which copies no points: it runs on every step.
+    function stats() {
+      const s = api.status();
       const rows = [
         ['Steps', s.steps], ['Epoch', s.epoch], ['Loss', s.loss.toFixed(4)],
-        ['Accuracy', (100 * s.accuracy).toFixed(0) + '%'], ['Points', s.points.length],
+        ['Accuracy', (100 * s.accuracy).toFixed(0) + '%'], ['Points', s.points],
         ['Frames/s', s.fps.toFixed(0)],
       ];
       status.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]));
@@ -327,23 +329,29 @@
           }, 'Remove hidden layer')));
     }
 
-    let queued = false;
-    function soon() {
-      if (!queued) {
-        queued = true;
-        requestAnimationFrame(() => {
-          queued = false;
-          refresh();
-        });
+    // soon brings the panel up to date at the next frame: all of it after a change of points
+    // or settings, only the counters after training steps (every frame while playing).
+    let queued = null;
+    function soon(what) {
+      if (queued !== refresh) {
+        const first = queued === null;
+        queued = what;
+        if (first) {
+          requestAnimationFrame(() => {
+            const f = queued;
+            queued = null;
+            f();
+          });
+        }
       }
     }
-    api.on('step', soon);
-    api.on('points', soon);
+    api.on('step', () => soon(stats));
+    api.on('points', () => soon(refresh));
     api.on('config', () => {
       say('');
-      soon();
+      soon(refresh);
     });
-    setInterval(() => stats(api.state()), 500);
+    setInterval(stats, 500);
     refresh();
   }
 

@@ -60,7 +60,7 @@
       }
       switch (key) {
         case ' ':
-          return t.closest(PRESSABLE) ? null : () => (api.state().running ? api.pause() : api.play());
+          return t.closest(PRESSABLE) ? null : () => (api.status().running ? api.pause() : api.play());
         case 's':
         case 'S':
           return () => api.step(1);

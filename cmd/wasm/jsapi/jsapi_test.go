@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/nnviz/nnviz/app"
+	"github.com/nnviz/nnviz/nn"
 )
 
 func eval(src string) js.Value { return js.Global().Call("eval", src) }
@@ -97,5 +98,23 @@ func TestArgumentsThatAreFine(t *testing.T) {
 	}
 	if info := InfoTo(app.Info{L2: 0.5}, 60); info.Get("l2").Float() != 0.5 {
 		t.Errorf("state() has l2 = %v", info.Get("l2"))
+	}
+}
+
+// TestPackPointsKeepsEveryNumber checks the one-copy form of points: x, y and label of each, in
+// order, exactly.
+func TestPackPointsKeepsEveryNumber(t *testing.T) {
+	pts := []nn.Point{{X: 0.1, Y: -2.5e-300, Label: 1}, {X: -7, Y: 1e300, Label: -1}}
+	v := PackPoints(pts)
+	if !v.InstanceOf(js.Global().Get("Float64Array")) || v.Length() != 6 {
+		t.Fatalf("PackPoints gave %s of length %d, want a Float64Array of 6", Describe(v), v.Length())
+	}
+	for k, p := range pts {
+		if x, y, l := v.Index(3*k).Float(), v.Index(3*k+1).Float(), v.Index(3*k+2).Float(); x != p.X || y != p.Y || l != float64(p.Label) {
+			t.Errorf("point %d packed as %v %v %v, want %v", k, x, y, l, p)
+		}
+	}
+	if v := PackPoints(nil); v.Length() != 0 {
+		t.Errorf("no points packed as %d numbers", v.Length())
 	}
 }
