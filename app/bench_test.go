@@ -48,3 +48,57 @@ func deepSettings() Settings {
 	s.Speed = 1
 	return s
 }
+
+// samplesPerStep is how many points one training step of s reads, over n points.
+func samplesPerStep(s Settings, n int) int {
+	switch s.Train.Mode {
+	case nn.FullBatch:
+		return n
+	case nn.MiniBatch:
+		return min(s.Train.Batch, n)
+	default:
+		return 1
+	}
+}
+
+// benchThroughput plays a page's settings and points, frame after frame with the real clock,
+// and reports the training throughput: samples per frame (the speed bounds it, the frame's time
+// budget too when steps are slow), the samples per second that gives at 60 frames/s (or at the
+// rate training alone allows, when that is slower; drawing aside), and the samples per second
+// of CPU time the frames take.
+func benchThroughput(b *testing.B, query string) {
+	su, problems := ParseQuery(query)
+	if len(problems) > 0 {
+		b.Fatal(problems)
+	}
+	st, err := New(su.Settings, su.Points, su.Initial)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st.Play()
+	var snap Snapshot
+	st.Frame(&snap)
+	before := st.Status().Steps
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st.Frame(&snap)
+	}
+	b.StopTimer()
+	samples := float64((st.Status().Steps-before)*samplesPerStep(su.Settings, len(su.Points))) / float64(b.N)
+	frame := b.Elapsed().Seconds() / float64(b.N)
+	b.ReportMetric(samples, "samples/frame")
+	// Frames come at 60 a second, or slower when training alone takes longer (drawing aside).
+	b.ReportMetric(samples/max(frame, 1.0/60), "samples/s")
+	b.ReportMetric(samples/frame, "samples/s-cpu")
+}
+
+// BenchmarkThroughputDefaultPage is Play on the default page: the notebook's ten points and
+// network at the default speed.
+func BenchmarkThroughputDefaultPage(b *testing.B) { benchThroughput(b, "") }
+
+// BenchmarkThroughputHeavyPage is Play on the heaviest page the address allows: a batch step
+// over 2,000 points through 8 hidden layers of 16 at speed 500, where the time budget, not the
+// speed, bounds a frame (one step, however long it takes).
+func BenchmarkThroughputHeavyPage(b *testing.B) {
+	benchThroughput(b, "?layers=2,16,16,16,16,16,16,16,16,2&data=spiral&n=2000&mode=batch&speed=500")
+}
