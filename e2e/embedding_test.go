@@ -180,7 +180,11 @@ func TestParentOnAnotherOriginDrivesAnEmbed(t *testing.T) {
 	if bad["ok"] != false || !strings.Contains(fmt.Sprint(bad["error"]), "argument 1 (x)") {
 		t.Errorf("a bad call by postMessage replied %v, want an error naming the argument", bad)
 	}
-	Eval[map[string]any](p, `call("allowed", "step", 3)`)
+	// step(n) returns a Promise: the reply comes when it settles, with status().
+	r := Eval[map[string]any](p, `call("allowed", "step", 3)`)
+	if status, _ := r["value"].(map[string]any); r["ok"] != true || fmt.Sprint(status["steps"]) != "3" {
+		t.Errorf("step(3) by postMessage replied %v, want ok with status() at step 3", r)
+	}
 	p.WaitFor("a step event", `window.log.some((m) => m.from === "allowed" && m.data.event === "step" && m.data.detail.steps === 3)`, 10*time.Second)
 
 	// The other embed, loaded and running, answers nothing to an origin it does not list: the
