@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -259,5 +261,29 @@ func TestStatusCopiesNoPoints(t *testing.T) {
 	}
 	if info := st.InfoAfter(s.PointsRevision); len(info.Points) != 11 || info.PointsRevision != after.PointsRevision {
 		t.Errorf("InfoAfter an old revision gave %d points, revision %d", len(info.Points), info.PointsRevision)
+	}
+}
+
+// TestStartStepsQueueInOrder: steps asked for while others are pending follow them, and each
+// caller hears when its own are made.
+func TestStartStepsQueueInOrder(t *testing.T) {
+	st, c := playing(t, 1, time.Millisecond)
+	st.Pause()
+	var order []string
+	if err := st.StartSteps(20, func(err error) { order = append(order, fmt.Sprint("first ", err)) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.StartSteps(1, func(err error) { order = append(order, fmt.Sprint("second ", err)) }); err != nil {
+		t.Fatal(err)
+	}
+	if s := st.Status(); s.Steps != 8 || s.PendingSteps != 13 {
+		t.Fatalf("after StartSteps(20) and StartSteps(1): %d steps, %d pending; want 8 and 13", s.Steps, s.PendingSteps)
+	}
+	var snap Snapshot
+	for i := 0; i < 10 && len(order) < 2; i++ {
+		frameSteps(st, c, framePeriod/2, &snap)
+	}
+	if want := []string{"first <nil>", "second <nil>"}; !slices.Equal(order, want) || st.Status().Steps != 21 {
+		t.Errorf("finished %q at step %d, want %q at step 21", order, st.Status().Steps, want)
 	}
 }

@@ -138,6 +138,15 @@ func TestStepManyResolvesAcrossFrames(t *testing.T) {
 	if n := Eval[int](p, `(() => { const s = nnviz.status().steps; nnviz.step(); return nnviz.status().steps - s; })()`); n != 1 {
 		t.Errorf("step() made %d steps before it returned, want 1", n)
 	}
+	// S while a page's step(n) is under way queues one step behind it; a pause cancels both,
+	// and the page's own step is no error for the learner (no unhandled rejection).
+	Eval[chromedp.Void](p, `(() => { window.__long = nnviz.step(1000).catch((e) => e.message); })()`)
+	keyEvent(p, input.DispatchKeyEventTypeRawKeyDown, "s", "KeyS", 83, 0)
+	keyEvent(p, input.DispatchKeyEventTypeKeyUp, "s", "KeyS", 83, 0)
+	if msg := Eval[string](p, `(async () => { nnviz.pause(); return await __long; })()`); !strings.Contains(msg, "training was paused") {
+		t.Errorf("step(1000) then pause(): %q, want a rejection that says training was paused", msg)
+	}
+	p.NextFrames(2)
 	p.ExpectNoConsoleErrors()
 }
 

@@ -17,7 +17,12 @@
   function guard(fn) {
     return function (...args) {
       try {
-        return fn.apply(this, args);
+        const r = fn.apply(this, args);
+        if (r instanceof Promise) {
+          // step(n): a step queued behind a caller's long step(n) can be cancelled later.
+          r.catch((err) => say(human(err.message), true));
+        }
+        return r;
       } catch (err) {
         say(human(err.message), true);
         return undefined;

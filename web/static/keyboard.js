@@ -63,7 +63,9 @@
           return t.closest(PRESSABLE) ? null : () => (api.status().running ? api.pause() : api.play());
         case 's':
         case 'S':
-          return () => api.step(1);
+          // The step is made at once, unless a page's long step(n) is under way: then it
+          // follows, and a pause or reset may cancel it, which is no error for the learner.
+          return () => api.step(1).catch(() => {});
         case 'r':
         case 'R':
           return () => api.reset();
