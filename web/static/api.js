@@ -112,7 +112,7 @@
       const done = new Promise((resolve, reject) => {
         settle = (error, status) => (error == null ? resolve(status) : reject(new Error('nnviz.step: ' + error)));
       });
-      wrap('step', rawStep)(n, settle);
+      wrap('step', rawStep, limits)(n, settle);
       return done;
     };
     /**
