@@ -211,7 +211,7 @@ func TestTabsShowEachCard(t *testing.T) {
 	y := plane.Y + 16
 	clickUntil := func(what, cond string, xs ...float64) {
 		for _, x := range xs {
-			p.Do("clicking at "+fmt.Sprint(x), chromedp.MouseClickXY(x, y))
+			click(p, xy{x, y}) // held across frames, as the game reads the mouse once a frame
 			if Eval[bool](p, cond) {
 				return
 			}

@@ -1,3 +1,5 @@
+//go:build !js
+
 // Command browserbench measures nnviz in headless Chromium against a bare ebiten page of the
 // same size, interleaved, and prints the ratios: frames per second paused and training (the
 // default page, a deep spiral, a 900x560 embed), the main thread's busy share, WebGL draw
