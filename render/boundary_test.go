@@ -103,7 +103,7 @@ func TestBoundaryShaderMatchesCPU(t *testing.T) {
 				t.Fatalf("texture weights = %v, want %v (%d vec4s)", got, tc.tex, e.pack.vec4s())
 			}
 			var f planeField
-			f.update(e, c, w, h, tc.view, 1, contourHalfWidth)
+			f.update(e, c, w, h, 1, tc.view, 1, contourHalfWidth)
 			got := readRGBA(f.colorImg)
 			vals, err := e.cpuValues(w, h, tc.view, -1)
 			if err != nil {
@@ -185,7 +185,7 @@ func TestBoundaryFallsBackToCPU(t *testing.T) {
 	var f planeField
 	const w, h = 120, 96
 	view := app.PresetView
-	f.update(e, c, w, h, view, 1, 0)
+	f.update(e, c, w, h, 1, view, 1, 0)
 	if !f.cpu || f.cpuImg == nil {
 		t.Fatal("no CPU image after the shader failed")
 	}

@@ -56,6 +56,10 @@ type planeField struct {
 	cpuImg             *ebiten.Image
 	cpuPix             []byte
 	w, h               int
+	div                int // the grid's cell, in device pixels, of the last GPU update
+	// The parts of valueImg and colorImg a grid of subDiv cells uses.
+	valueSub, colorSub *ebiten.Image
+	subDiv             int
 	version            uint64
 	view               app.View
 	contour            float32
@@ -67,12 +71,14 @@ type planeField struct {
 // available: coarse enough for the largest network to stay within a frame in wasm.
 const cpuCell = 6
 
-// update recomputes the field if needed, for a w x h plot over view.
-func (f *planeField) update(e *evaluator, c *colorizer, w, h int, view app.View, version uint64, contour float32) {
+// update recomputes the field if needed, for a w x h plot over view, evaluated on a grid of
+// div x div device pixel cells (1: every device pixel).
+func (f *planeField) update(e *evaluator, c *colorizer, w, h, div int, view app.View, version uint64, contour float32) {
 	if w <= 0 || h <= 0 {
 		return
 	}
-	if f.valid && f.w == w && f.h == h && f.view == view && f.version == version && f.contour == contour && f.cpu == !e.onGPU() {
+	div = max(1, div)
+	if f.valid && f.w == w && f.h == h && f.div == div && f.view == view && f.version == version && f.contour == contour && f.cpu == !e.onGPU() {
 		return
 	}
 	f.valid, f.version, f.view, f.contour = true, version, view, contour
@@ -82,12 +88,20 @@ func (f *planeField) update(e *evaluator, c *colorizer, w, h int, view app.View,
 	}
 	if e.onGPU() && c != nil {
 		f.cpu = false
+		f.div = div
 		if f.valueImg == nil {
 			f.valueImg = ebiten.NewImage(w, h)
 			f.colorImg = ebiten.NewImage(w, h)
 		}
-		e.drawValues(f.valueImg, f.valueImg.Bounds(), view, -1)
-		c.draw(f.colorImg, f.valueImg, 0, 0, contour, false)
+		if f.subDiv != div || f.valueSub == nil {
+			// A coarser grid uses the top-left part of the images.
+			r := image.Rect(0, 0, (w+div-1)/div, (h+div-1)/div)
+			f.valueSub = f.valueImg.SubImage(r).(*ebiten.Image)
+			f.colorSub = f.colorImg.SubImage(r).(*ebiten.Image)
+			f.subDiv = div
+		}
+		e.drawValues(f.valueImg, f.valueSub.Bounds(), view, -1)
+		c.draw(f.colorImg, f.valueSub, 0, 0, contour/float32(div), false)
 		return
 	}
 	f.cpu = true
@@ -119,6 +133,13 @@ func (f *planeField) draw(dst *ebiten.Image, plot rect, opts *ebiten.DrawImageOp
 	opts.GeoM.Reset()
 	opts.Filter = ebiten.FilterNearest
 	img := f.colorImg
+	if !f.cpu && f.div > 1 && f.colorSub != nil {
+		// The coarse grid, smoothly upscaled to the plot.
+		img = f.colorSub
+		opts.Filter = ebiten.FilterLinear
+		b := img.Bounds()
+		opts.GeoM.Scale(float64(plot.w())/float64(b.Dx()), float64(plot.h())/float64(b.Dy()))
+	}
 	if f.cpu {
 		img = f.cpuImg
 		opts.Filter = ebiten.FilterLinear
@@ -139,6 +160,7 @@ func (f *planeField) dispose() {
 		}
 	}
 	f.valueImg, f.colorImg = nil, nil
+	f.valueSub, f.colorSub, f.subDiv = nil, nil, 0
 }
 
 // heatmaps holds every neuron's own small heatmap over the plane, in one atlas of square

@@ -26,6 +26,7 @@ type frameKey struct {
 	teaching       bool
 	message        string
 	heatmaps       bool
+	div            int // the boundary's grid
 	hover          hit
 	dragging       bool
 	cursorX        float32
@@ -45,7 +46,7 @@ func (g *Game) keyOf(hl *app.Highlight) frameKey {
 		steps: s.Steps, epoch: s.Epoch, history: len(s.History),
 		loss: s.Loss, accuracy: s.Accuracy, running: s.Running,
 		view: s.View, teaching: s.Teaching, message: s.Message,
-		heatmaps: g.heatmapsShown(), hover: g.currentHover(), dragging: g.gest.dragging,
+		heatmaps: g.heatmapsShown(), div: g.div, hover: g.currentHover(), dragging: g.gest.dragging,
 	}
 	if n := len(s.History); n > 0 {
 		k.lastSample = s.History[n-1]

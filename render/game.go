@@ -60,6 +60,8 @@ type Game struct {
 	field    planeField
 	heat     heatmaps
 	heatAt   time.Duration // when the heatmaps were last brought up to date
+	res      resolution    // how coarsely the boundary is evaluated, by the frame time
+	div      int           // this frame's choice
 	paint    painter
 
 	shapeShader *ebiten.Shader
@@ -260,6 +262,7 @@ func (g *Game) Update() error {
 		g.handleInput(&g.frame)
 	}
 	g.st.Frame(&g.snap)
+	g.div = g.res.frame(g.frame.now, g.snap.Running)
 	if w > 0 && h > 0 {
 		g.relayout(sw, sh, sc) // the network's shape or the shown card may have changed
 	}
@@ -367,7 +370,7 @@ func (g *Game) prepare() {
 	s := &g.snap
 	g.eval.setUniformLimit(int(g.uniformMax.Load()))
 	g.eval.setNetwork(s.Net, s.WeightsVersion)
-	g.field.update(g.eval, g.col, int(g.ly.Plot.w()), int(g.ly.Plot.h()), s.View, s.WeightsVersion, contourHalfWidth*max(1, g.layoutScale))
+	g.field.update(g.eval, g.col, int(g.ly.Plot.w()), int(g.ly.Plot.h()), g.div, s.View, s.WeightsVersion, contourHalfWidth*max(1, g.layoutScale))
 	g.updateActs()
 	if g.heatmapsShown() && !g.ly.Diagram.empty() {
 		n := 0
