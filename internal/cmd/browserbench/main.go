@@ -74,6 +74,7 @@ func run(args []string, out io.Writer) error {
 	serverBin := fs.String("server", "", "the nnviz server binary (default bin/nnviz-server)")
 	rounds := fs.Int("rounds", 3, "rounds; each runs every case once")
 	seconds := fs.Float64("seconds", 4, "seconds measured per case, after a second of warm-up")
+	prof := fs.String("profile", "", "instead, profile the main thread of the case with this name for -seconds")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -103,6 +104,14 @@ func run(args []string, out io.Writer) error {
 	}
 	defer cancel()
 
+	if *prof != "" {
+		for _, c := range cases {
+			if c.name == *prof && !c.bare {
+				return profile(ctx, out, c, srv.URL+strings.TrimPrefix(c.path, "/"), time.Duration(*seconds*float64(time.Second)))
+			}
+		}
+		return fmt.Errorf("-profile %q: no such nnviz case", *prof)
+	}
 	got := map[string][]figures{}
 	for r := 0; r < *rounds; r++ {
 		for _, c := range cases {
