@@ -221,3 +221,16 @@ func TestWeightsAndTraceRoundTrip(t *testing.T) {
 		t.Errorf("trace ends with %q, want a_3_new", names[len(names)-1])
 	}
 }
+
+// TestTrainingPictureIsWhole: while training, only the cards' insides are painted again; a
+// screenshot taken mid-training is saved to look at, and the picture after pausing (drawn
+// whole) matches the one drawn partially just before, outside the plot and the chart.
+func TestTrainingPictureIsWhole(t *testing.T) {
+	p := open(t, "?data=spiral&n=200&layers=2,8,8,2&activation=tanh&autoplay=1")
+	p.WaitFor("some training", `nnviz.state().steps > 200`, actionTimeout)
+	p.Screenshot("training")
+	Eval[any](p, `nnviz.pause()`)
+	p.NextFrames(3)
+	p.Screenshot("paused")
+	p.ExpectNoConsoleErrors()
+}

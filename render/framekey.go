@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/nnviz/nnviz/app"
+	"github.com/nnviz/nnviz/nn"
 )
 
 // frameKey is everything the picture depends on. Draw compares it with the key of the last
@@ -27,6 +28,8 @@ type frameKey struct {
 	message        string
 	heatmaps       bool
 	div            int // the boundary's grid
+	act            nn.Activation
+	cost           nn.Cost
 	hover          hit
 	dragging       bool
 	cursorX        float32
@@ -46,6 +49,7 @@ func (g *Game) keyOf(hl *app.Highlight) frameKey {
 		steps: s.Steps, epoch: s.Epoch, history: len(s.History),
 		loss: s.Loss, accuracy: s.Accuracy, running: s.Running,
 		view: s.View, teaching: s.Teaching, message: s.Message,
+		act: s.Net.Activation(), cost: s.Net.Cost(),
 		heatmaps: g.heatmapsShown(), div: g.div, hover: g.currentHover(), dragging: g.gest.dragging,
 	}
 	if n := len(s.History); n > 0 {
@@ -61,6 +65,20 @@ func (g *Game) keyOf(hl *app.Highlight) frameKey {
 	hl.Weights = append(hl.Weights[:0], s.Highlight.Weights...)
 	hl.Biases = append(hl.Biases[:0], s.Highlight.Biases...)
 	return k
+}
+
+// static is k without what training changes: the weights and what follows from them (the
+// boundary's grid, the counters, the loss, the history, playing or paused).
+func (k frameKey) static() frameKey {
+	k.weights, k.steps, k.epoch, k.history, k.lastSample = 0, 0, 0, 0, app.Sample{}
+	k.loss, k.accuracy, k.running, k.div = 0, 0, false, 0
+	return k
+}
+
+// overlayFree reports whether nothing floats over the cards: no tooltip, message, notice,
+// keyboard cursor or drag.
+func (k frameKey) overlayFree() bool {
+	return k.hover.kind == hitNone && k.message == "" && k.notice == "" && !k.cursorShown && !k.dragging
 }
 
 // sameHighlight reports whether two highlights emphasise the same layers.

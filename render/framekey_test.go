@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -106,5 +107,57 @@ func TestHeatmapsFollowTrainingCalmly(t *testing.T) {
 	frame()
 	if g.heat.version != g.snap.WeightsVersion {
 		t.Errorf("paused: the heatmaps show weights version %d, the network is at %d", g.heat.version, g.snap.WeightsVersion)
+	}
+}
+
+// A partial picture (training moved on, nothing else) looks like the whole picture drawn
+// afresh, pixel for pixel, within the rounding of blending.
+func TestPartialPictureMatchesAWholeOne(t *testing.T) {
+	for _, sz := range [][3]float64{{1000, 700, 1}, {390, 464, 2}, {900, 251, 1}, {480, 308, 1}, {1616, 1080, 1}} {
+		st := newTestState(t, []int{2, 3, 2}, nn.Sigmoid, nn.Quadratic, "notebook", 0)
+		g := newGame(st, &stillInput{})
+		w, h := int(sz[0]*sz[2]), int(sz[1]*sz[2])
+		screen := ebiten.NewImage(w, h)
+		frame := func(dst *ebiten.Image) {
+			g.setOutside(sz[0], sz[1], sz[2])
+			if err := g.Update(); err != nil {
+				t.Fatal(err)
+			}
+			g.Draw(dst)
+		}
+		frame(screen)
+		for range 3 {
+			if err := st.Step(7); err != nil {
+				t.Fatal(err)
+			}
+			frame(screen)
+			if !g.partial {
+				t.Fatalf("%v: a training step drew the whole picture, want a partial one", sz)
+			}
+		}
+		fresh := ebiten.NewImage(w, h)
+		frame(fresh) // a new screen: drawn whole
+		if g.partial {
+			t.Fatalf("%v: a new screen got a partial picture", sz)
+		}
+		a, b := make([]byte, 4*w*h), make([]byte, 4*w*h)
+		screen.ReadPixels(a)
+		fresh.ReadPixels(b)
+		bad, worst := 0, 0
+		for i := range a {
+			d := int(a[i]) - int(b[i])
+			if d < 0 {
+				d = -d
+			}
+			worst = max(worst, d)
+			if d > 2 {
+				bad++
+			}
+		}
+		if bad > 0 {
+			saveScreenshot(t, screen, fmt.Sprintf("partial-%gx%g.png", sz[0], sz[1]))
+			saveScreenshot(t, fresh, fmt.Sprintf("whole-%gx%g.png", sz[0], sz[1]))
+			t.Errorf("%v: %d channel values differ by more than 2 (worst %d) between the partial and the whole picture", sz, bad, worst)
+		}
 	}
 }

@@ -93,7 +93,8 @@ type Game struct {
 	lastHL     app.Highlight
 	keyHL      app.Highlight
 	haveKey    bool
-	paints     int // pictures drawn, for tests
+	paints     int  // pictures drawn, for tests
+	partial    bool // this picture repaints only the cards' insides (partial.go)
 
 	onFirst  func()
 	drawn    bool
@@ -324,10 +325,16 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	key := g.keyOf(&g.keyHL)
-	if g.haveKey && screen == g.lastScreen && key == g.lastKey && sameHighlight(&g.keyHL, &g.lastHL) {
+	same := g.haveKey && screen == g.lastScreen && sameHighlight(&g.keyHL, &g.lastHL)
+	if same && key == g.lastKey {
 		return
 	}
-	screen.Fill(backgroundColor)
+	// When only training moved on, the cards' frames, titles and legends stay on the screen
+	// and only their insides are painted again (partial.go).
+	g.partial = same && key.static() == g.lastKey.static() && key.overlayFree()
+	if !g.partial {
+		screen.Fill(backgroundColor)
+	}
 	g.prepare()
 	p := &g.paint
 	p.sh[layerBack].draw(screen, g.shapeShader)

@@ -391,3 +391,4 @@ func (l *layout) tabAt(x, y float32) card {
 
 func floor32(v float32) float32 { return float32(math.Floor(float64(v))) }
 func round32(v float32) float32 { return float32(math.Round(float64(v))) }
+func ceil32(v float32) float32  { return float32(math.Ceil(float64(v))) }

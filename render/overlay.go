@@ -15,6 +15,9 @@ func (g *Game) drawStatus(p *painter, s *app.Snapshot) {
 	if r.empty() {
 		return
 	}
+	if g.partial {
+		g.clearStatus(p)
+	}
 	u := g.ly.Scale
 	st, bold := bodyStyle(u), bodyBold(u)
 	y := (r.Y0+r.Y1)/2 + capHeight(st)/2

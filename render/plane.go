@@ -218,11 +218,13 @@ func (g *Game) titleBaseline(card rect, st textStyle) float32 {
 func (g *Game) drawTitledCard(p *painter, c card) (ty float32, small textStyle, room float32) {
 	r := g.ly.cardRect(c)
 	u := g.ly.Scale
-	drawCard(p, r, u)
 	title := titleStyle(u)
 	ty = g.titleBaseline(r, title)
 	end := r.X0 + g.ly.ch.pad
-	if !g.ly.hasTab(c) {
+	if g.partial {
+		g.clearInside(p, r)
+		end = r.X1 // the title line stays as it is: no legend is queued
+	} else if drawCard(p, r, u); !g.ly.hasTab(c) {
 		end += p.tx.add(layerMid, cardTitles[c], end, ty, title, colInk, alignLeft)
 	} else {
 		for _, t := range g.ly.Tabs {

@@ -75,6 +75,7 @@ func run(args []string, out io.Writer) error {
 	rounds := fs.Int("rounds", 3, "rounds; each runs every case once")
 	seconds := fs.Float64("seconds", 4, "seconds measured per case, after a second of warm-up")
 	prof := fs.String("profile", "", "instead, profile the main thread of the case with this name for -seconds")
+	only := fs.String("only", "", "measure only the cases whose names contain this (and their reference pages)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -115,6 +116,9 @@ func run(args []string, out io.Writer) error {
 	got := map[string][]figures{}
 	for r := 0; r < *rounds; r++ {
 		for _, c := range cases {
+			if *only != "" && !strings.Contains(c.name, *only) && !c.bare {
+				continue
+			}
 			url := bareURL
 			if !c.bare {
 				url = srv.URL + strings.TrimPrefix(c.path, "/")
@@ -127,6 +131,9 @@ func run(args []string, out io.Writer) error {
 		}
 	}
 	report(out, got, *rounds)
+	if *only != "" {
+		return nil
+	}
 	return wasmSize(out, root)
 }
 

@@ -193,6 +193,9 @@ func report(out io.Writer, got map[string][]figures, rounds int) {
 	fmt.Fprintf(out, "browserbench: headless Chromium, SwiftShader WebGL, medians of %d interleaved rounds\n\n", rounds)
 	fmt.Fprintf(out, "| case | frames/s | vs bare page | main thread busy | draw calls/frame | samples/s | ready (s) |\n|---|---|---|---|---|---|---|\n")
 	for _, c := range cases {
+		if len(got[c.name]) == 0 {
+			continue
+		}
 		fps := med(c.name, func(f figures) float64 { return f.FPS })
 		ratio := "-"
 		if c.ref != "" {
