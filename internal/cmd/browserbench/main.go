@@ -56,6 +56,7 @@ var cases = []benchCase{
 	{name: "paused /", path: "/", w: 1280, h: 800, ref: "bare 1280x800"},
 	{name: "training /", path: "/?autoplay=1", w: 1280, h: 800, ref: "bare 1280x800", trains: true},
 	{name: "training spiral 4x8 tanh", path: "/?data=spiral&n=200&noise=0.1&layers=2,8,8,8,8,2&activation=tanh&lr=0.03&autoplay=1", w: 1280, h: 800, ref: "bare 1280x800", trains: true},
+	{name: "training heavy: 8x16 hidden, 2000 points, batch, speed 500", path: "/?layers=2,16,16,16,16,16,16,16,16,2&data=spiral&n=2000&mode=batch&speed=500&autoplay=1", w: 1280, h: 800, ref: "bare 1280x800", trains: true},
 	{name: "bare 900x560", bare: true, w: 900, h: 560},
 	{name: "training embed 900x560", path: "/embed.html?autoplay=1", w: 900, h: 560, ref: "bare 900x560", trains: true},
 }
