@@ -16,14 +16,7 @@ func TestDrawSkipsUnchangedFrames(t *testing.T) {
 	in := &stillInput{}
 	g := newGame(st, in)
 	screen := ebiten.NewImage(640, 480)
-	frame := func() {
-		t.Helper()
-		g.setOutside(640, 480, 1)
-		if err := g.Update(); err != nil {
-			t.Fatal(err)
-		}
-		g.Draw(screen)
-	}
+	frame := func() { t.Helper(); drawFrame(t, g, screen, 640, 480, 1) }
 	settle := func(what string) {
 		t.Helper()
 		before := g.paints
@@ -81,13 +74,7 @@ func TestHeatmapsFollowTrainingCalmly(t *testing.T) {
 	in := &clockInput{}
 	g := newGame(st, in)
 	screen := ebiten.NewImage(640, 480)
-	frame := func() {
-		g.setOutside(640, 480, 1)
-		if err := g.Update(); err != nil {
-			t.Fatal(err)
-		}
-		g.Draw(screen)
-	}
+	frame := func() { t.Helper(); drawFrame(t, g, screen, 640, 480, 1) }
 	frame()
 	st.Play()
 	updates, last := 0, g.heat.version
@@ -118,13 +105,7 @@ func TestPartialPictureMatchesAWholeOne(t *testing.T) {
 		g := newGame(st, &stillInput{})
 		w, h := int(sz[0]*sz[2]), int(sz[1]*sz[2])
 		screen := ebiten.NewImage(w, h)
-		frame := func(dst *ebiten.Image) {
-			g.setOutside(sz[0], sz[1], sz[2])
-			if err := g.Update(); err != nil {
-				t.Fatal(err)
-			}
-			g.Draw(dst)
-		}
+		frame := func(dst *ebiten.Image) { t.Helper(); drawFrame(t, g, dst, sz[0], sz[1], sz[2]) }
 		frame(screen)
 		for range 3 {
 			if err := st.Step(7); err != nil {

@@ -149,17 +149,17 @@ func computeLayout(w, h, scale float32, layers []int, shown card) layout {
 	// The network and chart both show, in their preferred room or their least; then they
 	// take turns; the first arrangement whose plot reaches the target wins, and of the first
 	// two the one with the larger plot.
-	a := l.beside(area, max(need.bothW(), columnShare*area.w()), need, false)
-	b := l.below(area, max(need.bothH(), rowShare*area.h()), need, false)
+	a := l.beside(area, max(need.slotW(), columnShare*area.w()), need, false)
+	b := l.below(area, max(need.slotH(), rowShare*area.h()), need, false)
 	if b.Plot.w() > a.Plot.w() {
 		a, b = b, a
 	}
 	for _, cand := range []layout{
 		a, b,
-		l.beside(area, need.bothW(), need, false),
-		l.below(area, need.bothH(), need, false),
-		l.beside(area, need.tabW(), need, true),
-		l.below(area, need.tabH(), need, true),
+		l.beside(area, need.slotW(), need, false),
+		l.below(area, need.slotH(), need, false),
+		l.beside(area, need.slotW(), need, true),
+		l.below(area, need.slotH(), need, true),
 	} {
 		if cand.Secondary != secNone && cand.Plot.w() >= target {
 			return cand.withTabs(u)
@@ -187,12 +187,11 @@ func newNeeds(layers []int, c chrome, u float32) needs {
 	}
 }
 
-// bothW is the least width of a column holding both (stacked), bothH the least height of a
-// row holding both (side by side); tabW and tabH the least room of one slot for either.
-func (n needs) bothW() float32 { return max(n.dW, n.cW) }
-func (n needs) bothH() float32 { return max(n.dH, n.cH) }
-func (n needs) tabW() float32  { return max(n.dW, n.cW) }
-func (n needs) tabH() float32  { return max(n.dH, n.cH) }
+// slotW is the least width that holds either card, so also the least width of a column that
+// stacks both; slotH the least height that holds either, so also of a row that sets both side
+// by side.
+func (n needs) slotW() float32 { return max(n.dW, n.cW) }
+func (n needs) slotH() float32 { return max(n.dH, n.cH) }
 
 // fits places the network and the chart in r: stacked, side by side, or (tabbed, or when
 // neither fits and tabs are allowed) sharing it. It reports false when r is too small.
@@ -200,18 +199,18 @@ func (l *layout) fits(r rect, n needs, tabbed bool) bool {
 	switch {
 	case r.empty():
 		return false
-	case !tabbed && r.w() >= n.bothW() && r.h() >= n.dH+n.gap+n.cH:
+	case !tabbed && r.w() >= n.slotW() && r.h() >= n.dH+n.gap+n.cH:
 		// The chart gets about a third, the network the rest.
 		chartH := min(max(n.cH, (r.h()-n.gap)*0.36), r.h()-n.gap-n.dH)
 		l.placeDiagram(rect{r.X0, r.Y0, r.X1, r.Y1 - chartH - n.gap})
 		l.placeChart(rect{r.X0, r.Y1 - chartH, r.X1, r.Y1})
 		l.Secondary = secStacked
-	case !tabbed && r.h() >= n.bothH() && r.w() >= n.dW+n.gap+n.cW:
+	case !tabbed && r.h() >= n.slotH() && r.w() >= n.dW+n.gap+n.cW:
 		chartW := min(max(n.cW, (r.w()-n.gap)*0.45), r.w()-n.gap-n.dW)
 		l.placeDiagram(rect{r.X0, r.Y0, r.X1 - chartW - n.gap, r.Y1})
 		l.placeChart(rect{r.X1 - chartW, r.Y0, r.X1, r.Y1})
 		l.Secondary = secSide
-	case tabbed && r.w() >= n.tabW() && r.h() >= n.tabH():
+	case tabbed && r.w() >= n.slotW() && r.h() >= n.slotH():
 		if l.Shown == cardChart {
 			l.placeChart(r)
 		} else {

@@ -45,11 +45,7 @@ func TestCoarseBoundaryCoversThePlot(t *testing.T) {
 	g.res = resolution{div: 3, last: time.Hour} // as if training had been slow
 	st.Play()
 	screen := ebiten.NewImage(640, 480)
-	g.setOutside(640, 480, 1)
-	if err := g.Update(); err != nil {
-		t.Fatal(err)
-	}
-	g.Draw(screen)
+	drawFrame(t, g, screen, 640, 480, 1)
 	if g.field.div != 3 {
 		t.Fatalf("training with div 3: the field was made at div %d", g.field.div)
 	}
@@ -61,10 +57,7 @@ func TestCoarseBoundaryCoversThePlot(t *testing.T) {
 		}
 	}
 	st.Pause()
-	if err := g.Update(); err != nil {
-		t.Fatal(err)
-	}
-	g.Draw(screen)
+	drawFrame(t, g, screen, 640, 480, 1)
 	if g.field.div != 1 {
 		t.Errorf("paused: the field is at div %d, want 1", g.field.div)
 	}

@@ -53,13 +53,20 @@ func newTestState(t testing.TB, layers []int, act nn.Activation, cost nn.Cost, d
 // scale, and returns the screen.
 func renderGame(t testing.TB, g *Game, w, h, scale float64) *ebiten.Image {
 	t.Helper()
+	screen := ebiten.NewImage(int(w*scale), int(h*scale))
+	drawFrame(t, g, screen, w, h, scale)
+	return screen
+}
+
+// drawFrame runs one Update and one Draw of g into screen, for a window of w x h CSS pixels at
+// the given device scale: a frame as ebiten runs it, the screen kept from frame to frame.
+func drawFrame(t testing.TB, g *Game, screen *ebiten.Image, w, h, scale float64) {
+	t.Helper()
 	g.setOutside(w, h, scale)
 	if err := g.Update(); err != nil {
 		t.Fatal(err)
 	}
-	screen := ebiten.NewImage(int(w*scale), int(h*scale))
 	g.Draw(screen)
-	return screen
 }
 
 func saveScreenshot(t testing.TB, img *ebiten.Image, name string) {
