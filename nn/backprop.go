@@ -11,9 +11,9 @@ import (
 var ErrDiverged = errors.New("nn: training diverged")
 
 // backward computes delta_l of the last forward pass of one point (in
-// n.one) for the one-hot label y.
-func (n *Network) backward(y [2]float64) {
-	n.one.y[0], n.one.y[1] = y[0], y[1]
+// n.one) for the target column y (one-hot for classes).
+func (n *Network) backward(y []float64) {
+	copy(n.one.y, y)
 	n.backwardOne()
 }
 

@@ -11,10 +11,13 @@ import (
 // weighted sums z_2 from overflowing to infinity.
 const MaxCoord = 1e6
 
-// Point is a labelled data point; Label is -1 or 1 as in the notebook.
+// Point is a data point: Label is its class (-1 or 1 as in the notebook)
+// under classification, Value its value in [-1, 1] under regression; the
+// other field is 0.
 type Point struct {
 	X, Y  float64
 	Label int
+	Value float64
 }
 
 // ConvertLabel is the notebook's convert_label (In [15]): it turns label -1
@@ -30,24 +33,9 @@ func ConvertLabel(label int) ([2]float64, error) {
 	return [2]float64{}, fmt.Errorf("nn: unknown label %d (want -1 or 1)", label)
 }
 
-// CheckPoints reports the first point with a coordinate that is NaN,
-// infinite or beyond MaxCoord, or a label other than -1 and 1. The error
-// names the index and the field. An empty slice is fine here; callers that
-// need data say so themselves.
-func CheckPoints(pts []Point) error {
-	for i, p := range pts {
-		if err := checkCoord("x", p.X); err != nil {
-			return fmt.Errorf("nn: point %d: %w", i, err)
-		}
-		if err := checkCoord("y", p.Y); err != nil {
-			return fmt.Errorf("nn: point %d: %w", i, err)
-		}
-		if p.Label != -1 && p.Label != 1 {
-			return fmt.Errorf("nn: point %d: label is %d, want -1 or 1", i, p.Label)
-		}
-	}
-	return nil
-}
+// CheckPoints checks points of the notebook's task (two classes): see
+// Task.CheckPoints.
+func CheckPoints(pts []Point) error { return Task{}.CheckPoints(pts) }
 
 func checkCoord(name string, v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -65,15 +53,15 @@ var errNoData = errors.New("nn: no data points")
 // its order, as a fresh slice.
 func NotebookData() []Point {
 	return []Point{
-		{1.2, 0.7, 1},
-		{-0.3, -0.5, -1},
-		{3.0, 0.1, 1},
-		{-0.1, -1.0, -1},
-		{0, 1.1, -1}, // the notebook prints -0.0, which is 0 in Go
-		{2.1, -1.3, 1},
-		{3.1, -1.8, -1},
-		{1.1, -0.1, 1},
-		{1.5, -2.2, -1},
-		{4.0, -1.0, -1},
+		{X: 1.2, Y: 0.7, Label: 1},
+		{X: -0.3, Y: -0.5, Label: -1},
+		{X: 3.0, Y: 0.1, Label: 1},
+		{X: -0.1, Y: -1.0, Label: -1},
+		{X: 0, Y: 1.1, Label: -1}, // the notebook prints -0.0, which is 0 in Go
+		{X: 2.1, Y: -1.3, Label: 1},
+		{X: 3.1, Y: -1.8, Label: -1},
+		{X: 1.1, Y: -0.1, Label: 1},
+		{X: 1.5, Y: -2.2, Label: -1},
+		{X: 4.0, Y: -1.0, Label: -1},
 	}
 }

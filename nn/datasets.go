@@ -14,14 +14,17 @@ const MaxDatasetPoints = 10000
 
 // datasetPresets maps each preset's name to its generator, in DatasetNames order.
 var datasetPresets = []struct {
-	name string
-	gen  func(r *rand.Rand, n int) []Point
+	name    string
+	problem Problem
+	gen     func(r *rand.Rand, n int) []Point
 }{
-	{"notebook", func(*rand.Rand, int) []Point { return NotebookData() }},
-	{"circle", circle},
-	{"xor", xor},
-	{"gaussians", gaussians},
-	{"spiral", spiral},
+	{"notebook", Classification, func(*rand.Rand, int) []Point { return NotebookData() }},
+	{"circle", Classification, circle},
+	{"xor", Classification, xor},
+	{"gaussians", Classification, gaussians},
+	{"spiral", Classification, spiral},
+	{"plane", Regression, regressPlane},
+	{"gaussreg", Regression, regressGaussians},
 }
 
 // DatasetNames returns the names Dataset accepts, "notebook" first.
@@ -33,11 +36,25 @@ func DatasetNames() []string {
 	return names
 }
 
-// Dataset returns n points of a preset, labelled -1 and 1, in the plane
+// DatasetProblem returns the problem a preset's points are for: the
+// classification presets label their points -1 and 1, the regression ones
+// ("plane", "gaussreg") give each a value in [-1, 1].
+func DatasetProblem(name string) (Problem, error) {
+	for _, p := range datasetPresets {
+		if p.name == name {
+			return p.problem, nil
+		}
+	}
+	return 0, fmt.Errorf("nn: unknown dataset %q (valid: %s)", name, joinNames(DatasetNames()))
+}
+
+// Dataset returns n points of a preset in the plane
 // [-6, 6]^2: "notebook" (the notebook's ten points; n and noise are
 // ignored), "circle" (a disc of 1s inside a ring of -1s), "xor" (label 1
 // where x and y have the same sign), "gaussians" (two normal blobs) and
-// "spiral" (two interleaved spirals). noise is the standard deviation of
+// "spiral" (two interleaved spirals), each labelled -1 and 1; and for
+// regression "plane" (the value (x+y)/10) and "gaussreg" (six bumps of
+// value 1 and -1), as TensorFlow Playground's reg-plane and reg-gauss. noise is the standard deviation of
 // normal jitter added to each coordinate (clamped to the plane). The
 // points depend only on the arguments: rand.NewPCG(seed, DatasetStream)
 // drives them.
@@ -85,7 +102,7 @@ func circle(r *rand.Rand, n int) []Point {
 			rad = 3 + 2*r.Float64()
 		}
 		t := 2 * math.Pi * r.Float64()
-		pts[i] = Point{rad * math.Cos(t), rad * math.Sin(t), label(i)}
+		pts[i] = Point{X: rad * math.Cos(t), Y: rad * math.Sin(t), Label: label(i)}
 	}
 	return pts
 }
@@ -107,7 +124,7 @@ func xor(r *rand.Rand, n int) []Point {
 		if x*y > 0 {
 			l = 1
 		}
-		pts[i] = Point{x, y, l}
+		pts[i] = Point{X: x, Y: y, Label: l}
 	}
 	return pts
 }
@@ -117,7 +134,7 @@ func gaussians(r *rand.Rand, n int) []Point {
 	pts := make([]Point, n)
 	for i := range pts {
 		c := 2.0 * float64(label(i))
-		pts[i] = Point{c + r.NormFloat64(), c + r.NormFloat64(), label(i)}
+		pts[i] = Point{X: c + r.NormFloat64(), Y: c + r.NormFloat64(), Label: label(i)}
 	}
 	return pts
 }
@@ -129,7 +146,45 @@ func spiral(r *rand.Rand, n int) []Point {
 		s := r.Float64()
 		rad := 5 * s
 		t := 1.75*2*math.Pi*s + math.Pi*float64((1-label(i))/2)
-		pts[i] = Point{rad * math.Cos(t), rad * math.Sin(t), label(i)}
+		pts[i] = Point{X: rad * math.Cos(t), Y: rad * math.Sin(t), Label: label(i)}
 	}
 	return pts
+}
+
+// regressUniform draws n points uniformly in [-6, 6]^2, each with the value f gives its place.
+func regressUniform(r *rand.Rand, n int, f func(x, y float64) float64) []Point {
+	pts := make([]Point, n)
+	for i := range pts {
+		x := PlaneMax * (2*r.Float64() - 1)
+		y := PlaneMax * (2*r.Float64() - 1)
+		pts[i] = Point{X: x, Y: y, Value: min(max(f(x, y), -MaxValue), MaxValue)}
+	}
+	return pts
+}
+
+// regressPlane gives each point the value (x+y)/10, clamped to [-1, 1]: a tilted plane.
+func regressPlane(r *rand.Rand, n int) []Point {
+	return regressUniform(r, n, func(x, y float64) float64 { return (x + y) / 10 })
+}
+
+// bumps are regressGaussians' centres and signs: three of each sign, alternating, as in
+// TensorFlow Playground's reg-gauss.
+var bumps = [...]struct{ x, y, sign float64 }{
+	{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1},
+	{-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1},
+}
+
+// regressGaussians gives each point the value of the strongest of six bumps: sign·(1 - d/2)
+// at distance d < 2 from a bump's centre, 0 farther than 2 from every centre.
+func regressGaussians(r *rand.Rand, n int) []Point {
+	return regressUniform(r, n, func(x, y float64) float64 {
+		v := 0.0
+		for _, b := range bumps {
+			d := math.Hypot(x-b.x, y-b.y)
+			if u := b.sign * max(1-d/2, 0); math.Abs(u) > math.Abs(v) {
+				v = u
+			}
+		}
+		return v
+	})
 }

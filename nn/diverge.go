@@ -58,10 +58,30 @@ func outputBad(cost Cost, z0, z1, a0, a1, y0, y1 float64) bool {
 	return (z0-z0)+(z1-z1)+(c-c) != 0
 }
 
+// outputBadOne is outputBad for one point's output columns z_L, a_L and
+// target y, of two classes or one value.
+func (n *Network) outputBadOne(z, a, y []float64) bool {
+	if len(z) == 1 {
+		d := a[0] - y[0]
+		c := d * d
+		return (z[0]-z[0])+(c-c) != 0
+	}
+	return outputBad(n.cfg.Cost, z[0], z[1], a[0], a[1], y[0], y[1])
+}
+
 // panelOutputBad returns the first column of the panel's last forward
 // pass whose output or cost is not finite, or -1.
 func (n *Network) panelOutputBad(p *panel) int {
 	m, L := p.m, n.L()
+	if n.cfg.Layers[L-1] == 1 {
+		z, a, y := p.z[L][:m], p.a[L][:m], p.y[:m]
+		for k := range m {
+			if d := a[k] - y[k]; (z[k]-z[k])+(d*d-d*d) != 0 {
+				return k
+			}
+		}
+		return -1
+	}
 	z, a, y := p.z[L][:2*m], p.a[L][:2*m], p.y[:2*m]
 	for k := range m {
 		if outputBad(n.cfg.Cost, z[k], z[m+k], a[k], a[m+k], y[k], y[m+k]) {

@@ -44,7 +44,7 @@ func TestOutputOverflowIsDivergence(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					pts := []Point{{1, 1, 1}, {2, 1, -1}, {1, 3, 1}, {3, 2, -1}}
+					pts := []Point{{X: 1, Y: 1, Label: 1}, {X: 2, Y: 1, Label: -1}, {X: 1, Y: 3, Label: 1}, {X: 3, Y: 2, Label: -1}}
 					if err := tr.SetData(pts); err != nil {
 						t.Fatal(err)
 					}

@@ -48,15 +48,15 @@ func TestBadInputErrors(t *testing.T) {
 		{"Inf bias", func() error { return good().SetParams(infB) }, []string{"b_3[2]", "+Inf"}},
 		{"short bias", func() error { return good().SetParams(shortB) }, []string{"b_2 is 2x1, want 3x1"}},
 		{"label", func() error { _, err := ConvertLabel(0); return err }, []string{"label 0", "-1 or 1"}},
-		{"NaN x", func() error { return CheckPoints([]Point{{0, 0, 1}, {nan, 0, 1}}) }, []string{"point 1", "x is NaN"}},
-		{"Inf y", func() error { return CheckPoints([]Point{{0, inf, 1}}) }, []string{"point 0", "y is +Inf"}},
-		{"far x", func() error { return CheckPoints([]Point{{-2e6, 0, 1}}) }, []string{"point 0", "x is -2e+06", "outside"}},
-		{"bad label", func() error { return CheckPoints([]Point{{0, 0, 1}, {0, 0, 1}, {0, 0, 2}}) }, []string{"point 2", "label is 2"}},
+		{"NaN x", func() error { return CheckPoints([]Point{{X: 0, Y: 0, Label: 1}, {X: nan, Y: 0, Label: 1}}) }, []string{"point 1", "x is NaN"}},
+		{"Inf y", func() error { return CheckPoints([]Point{{X: 0, Y: inf, Label: 1}}) }, []string{"point 0", "y is +Inf"}},
+		{"far x", func() error { return CheckPoints([]Point{{X: -2e6, Y: 0, Label: 1}}) }, []string{"point 0", "x is -2e+06", "outside"}},
+		{"bad label", func() error { return CheckPoints([]Point{{X: 0, Y: 0, Label: 1}, {X: 0, Y: 0, Label: 1}, {X: 0, Y: 0, Label: 2}}) }, []string{"point 2", "label is 2"}},
 		{"evaluate empty", func() error { _, _, err := good().Evaluate(nil); return err }, []string{"no data"}},
-		{"evaluate NaN", func() error { _, _, err := good().Evaluate([]Point{{nan, 0, 1}}); return err }, []string{"x is NaN"}},
-		{"trace label", func() error { _, err := good().Trace(Point{0, 0, 0}, 0.1); return err }, []string{"label is 0"}},
-		{"trace step 0", func() error { _, err := good().Trace(Point{0, 0, 1}, 0); return err }, []string{"step size is 0"}},
-		{"trace step NaN", func() error { _, err := good().Trace(Point{0, 0, 1}, nan); return err }, []string{"step size is NaN"}},
+		{"evaluate NaN", func() error { _, _, err := good().Evaluate([]Point{{X: nan, Y: 0, Label: 1}}); return err }, []string{"x is NaN"}},
+		{"trace label", func() error { _, err := good().Trace(Point{X: 0, Y: 0, Label: 0}, 0.1); return err }, []string{"label is 0"}},
+		{"trace step 0", func() error { _, err := good().Trace(Point{X: 0, Y: 0, Label: 1}, 0); return err }, []string{"step size is 0"}},
+		{"trace step NaN", func() error { _, err := good().Trace(Point{X: 0, Y: 0, Label: 1}, nan); return err }, []string{"step size is NaN"}},
 		{"step -1", func() error { return TrainConfig{StepSize: -1}.Validate() }, []string{"step size is -1", "above 0 and at most 100"}},
 		{"step Inf", func() error { return TrainConfig{StepSize: inf}.Validate() }, []string{"step size is +Inf"}},
 		{"batch 0", func() error { return TrainConfig{StepSize: 1, Mode: MiniBatch}.Validate() }, []string{"batch size is 0"}},
@@ -71,7 +71,7 @@ func TestBadInputErrors(t *testing.T) {
 		{"set data empty", func() error { tr, _ := NewTrainer(good(), DefaultTrainConfig()); return tr.SetData(nil) }, []string{"no data"}},
 		{"set data bad", func() error {
 			tr, _ := NewTrainer(good(), DefaultTrainConfig())
-			return tr.SetData([]Point{{0, 0, 1}, {0, 0, -2}})
+			return tr.SetData([]Point{{X: 0, Y: 0, Label: 1}, {X: 0, Y: 0, Label: -2}})
 		}, []string{"point 1", "label is -2"}},
 		{"step no data", func() error { tr, _ := NewTrainer(good(), DefaultTrainConfig()); return tr.Step() }, []string{"without data"}},
 		{"set config", func() error {
@@ -136,7 +136,7 @@ func TestDivergenceRestores(t *testing.T) {
 			t.Fatal(err)
 		}
 		tr.cfg.StepSize = 1e300 // beyond MaxStepSize, to overflow in one step
-		if err := tr.SetData([]Point{{1e5, -1e5, 1}, {3e5, 2e5, -1}, {-4e5, 1e5, 1}, {5, 5, -1}}); err != nil {
+		if err := tr.SetData([]Point{{X: 1e5, Y: -1e5, Label: 1}, {X: 3e5, Y: 2e5, Label: -1}, {X: -4e5, Y: 1e5, Label: 1}, {X: 5, Y: 5, Label: -1}}); err != nil {
 			t.Fatal(err)
 		}
 		before := n.Params()
@@ -173,7 +173,7 @@ func TestEvaluateOverflow(t *testing.T) {
 	if err := n.SetParams(Params{{W: [][]float64{{1e300, 1e300}, {0, 0}}, B: []float64{0, 0}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := n.Evaluate([]Point{{1, 1, 1}, {1e6, 1e6, -1}}); err == nil || !contains(err.Error(), "point 0") {
+	if _, _, err := n.Evaluate([]Point{{X: 1, Y: 1, Label: 1}, {X: 1e6, Y: 1e6, Label: -1}}); err == nil || !contains(err.Error(), "point 0") {
 		t.Errorf("Evaluate of an overflowing network: %v, want an error naming point 0", err)
 	}
 }

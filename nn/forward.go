@@ -5,10 +5,10 @@ import (
 	"math"
 )
 
-// forward runs the forward pass for the point (x, y) in n.one.
+// forward runs the forward pass for the point (x, y) in n.one: its input
+// column a_1 holds the task's features of (x, y).
 func (n *Network) forward(x, y float64) {
-	in := n.one.a[1]
-	in[0], in[1] = x, y
+	n.cfg.Task.Input(x, y, n.one.a[1])
 	n.forwardOne()
 }
 
@@ -24,7 +24,8 @@ func (n *Network) Forward(x, y float64) [][]float64 {
 	return n.acts
 }
 
-// Prob is the class-1 score in [0,1] for a point: with CrossEntropy, the
+// Prob is the class-1 score in [0,1] for a point, or for regression the
+// predicted value a_L[1]. For classification: with CrossEntropy, the
 // softmax output a_L[2]; with Quadratic, clamp(0.5 + (a_L[2]-a_L[1])/2, 0,
 // 1). Prob > 0.5 exactly when the network predicts label 1 (a_L[2] >
 // a_L[1]), so 0.5 is the decision boundary. Prob never returns NaN: an
@@ -32,6 +33,9 @@ func (n *Network) Forward(x, y float64) [][]float64 {
 func (n *Network) Prob(x, y float64) float64 {
 	n.forward(x, y)
 	out := n.output()
+	if n.cfg.Task.Problem == Regression {
+		return out[0]
+	}
 	return n.prob(out[0], out[1])
 }
 
@@ -62,16 +66,22 @@ func (n *Network) prob(a1, a2 float64) float64 {
 }
 
 // Predict returns the label the network gives a point: 1 if a_L[2] >
-// a_L[1], else -1.
+// a_L[1], else -1. For regression it gives the sign of the value (1 for
+// a value above 0, else -1).
 func (n *Network) Predict(x, y float64) int {
 	n.forward(x, y)
-	if out := n.output(); out[1] > out[0] {
+	if out := n.output(); n.cfg.Task.Problem == Regression {
+		if out[0] > 0 {
+			return 1
+		}
+		return -1
+	} else if out[1] > out[0] {
 		return 1
 	}
 	return -1
 }
 
-// ProbGrid writes Prob(xs[i], ys[j]) into out[j*len(xs)+i]. It returns an
+// ProbGrid writes Prob(xs[i], ys[j]) (for regression, the value) into out[j*len(xs)+i]. It returns an
 // error if len(out) is not len(xs)*len(ys) or a coordinate fails
 // CheckPoints' rules. The points go through the network a panel at a
 // time; after the first call it does not allocate.
@@ -82,6 +92,10 @@ func (n *Network) ProbGrid(xs, ys []float64, out []float64) error {
 	L := n.L()
 	n.eachGridPanel(xs, ys, func(p *panel, dst []float64) {
 		a := p.a[L]
+		if n.cfg.Task.Problem == Regression {
+			copy(dst, a[:len(dst)])
+			return
+		}
 		for k := range dst {
 			dst[k] = n.prob(a[k], a[p.m+k])
 		}
@@ -122,7 +136,7 @@ func (n *Network) eachGridPanel(xs, ys []float64, emit func(p *panel, dst []floa
 			for k := range chunk {
 				yrow[k] = y
 			}
-			p.setInput(chunk, yrow[:len(chunk)])
+			p.setInput(n.cfg.Task, chunk, yrow[:len(chunk)])
 			n.forwardPanel(p)
 			emit(p, out[j*len(xs)+start:][:len(chunk)])
 		}
@@ -146,8 +160,9 @@ func checkGrid(xs, ys, out []float64) error {
 	return nil
 }
 
-// cost returns C_x for the last forward pass against the one-hot y.
-func (n *Network) cost(y [2]float64) float64 {
+// cost returns C_x for the last forward pass against the target column y
+// (one-hot for classification).
+func (n *Network) cost(y []float64) float64 {
 	z, a := n.one.z[n.L()], n.one.a[n.L()]
 	if n.cfg.Cost == CrossEntropy {
 		// -sum y_k log a_k = log(1 + e^(z_o - z_k)) for the one-hot label k
@@ -169,28 +184,29 @@ func (n *Network) cost(y [2]float64) float64 {
 }
 
 // Evaluate returns the mean cost over pts and the fraction classified
-// correctly. The L2 penalty is not part of the loss. It returns an error
-// for empty or invalid points, or if a cost is not finite (the network's
-// output overflowed).
+// correctly (0 for regression, which has no classes). The penalty of a
+// regularisation is not part of the loss. It returns an error for empty
+// or invalid points, or if a cost is not finite (the network's output
+// overflowed).
 func (n *Network) Evaluate(pts []Point) (loss, accuracy float64, err error) {
 	if len(pts) == 0 {
 		return 0, 0, errNoData
 	}
-	if err := CheckPoints(pts); err != nil {
+	task := n.cfg.Task
+	if err := task.CheckPoints(pts); err != nil {
 		return 0, 0, err
 	}
-	out := n.output()
+	out, y := n.output(), n.one.y
 	correct := 0
 	for i, p := range pts {
-		y, _ := ConvertLabel(p.Label)
+		task.Target(p, y)
 		n.forward(p.X, p.Y)
 		c := n.cost(y)
-		z := n.one.z[n.L()]
-		if math.IsNaN(c) || math.IsInf(c, 0) || outputBad(n.cfg.Cost, z[0], z[1], out[0], out[1], y[0], y[1]) {
+		if math.IsNaN(c) || math.IsInf(c, 0) || n.outputBadOne(n.one.z[n.L()], out, y) {
 			return 0, 0, fmt.Errorf("nn: cost of point %d is %v: the network's output is not finite", i, c)
 		}
 		loss += c / float64(len(pts)) // a sum of finite costs could overflow; a mean cannot
-		if (out[1] > out[0]) == (p.Label == 1) {
+		if task.Problem == Classification && (out[1] > out[0]) == (p.Label == 1) {
 			correct++
 		}
 	}

@@ -23,11 +23,8 @@ func fuzzConfig(shape []byte, act, cost uint8, seed uint64) Config {
 func fuzzPoints(b []byte) []Point {
 	var pts []Point
 	for ; len(b) >= 5; b = b[5:] {
-		p := Point{
-			X:     float64(int16(uint16(b[0])|uint16(b[1])<<8)) / 4096,
-			Y:     float64(int16(uint16(b[2])|uint16(b[3])<<8)) / 4096,
-			Label: 1,
-		}
+		p := Point{X: float64(int16(uint16(b[0])|uint16(b[1])<<8)) / 4096, Y: float64(int16(uint16(b[2])|uint16(b[3])<<8)) / 4096, Label: 1}
+
 		switch c := b[4]; {
 		case c == 255:
 			p.Label = 0
@@ -84,7 +81,7 @@ func FuzzNew(f *testing.F) {
 				t.Fatalf("w_%d is %dx%d for %v", l, r, c, cfg.Layers)
 			}
 		}
-		if CheckPoints([]Point{{x, y, 1}}) == nil {
+		if CheckPoints([]Point{{X: x, Y: y, Label: 1}}) == nil {
 			p := n.Prob(x, y)
 			if !(p >= 0 && p <= 1) {
 				t.Fatalf("Prob(%v, %v) = %v", x, y, p)
@@ -95,7 +92,7 @@ func FuzzNew(f *testing.F) {
 		}
 		out := make([]float64, 4)
 		err = n.ProbGrid([]float64{x, -x}, []float64{y, 0}, out)
-		if (err == nil) != (CheckPoints([]Point{{x, y, 1}}) == nil) {
+		if (err == nil) != (CheckPoints([]Point{{X: x, Y: y, Label: 1}}) == nil) {
 			t.Fatalf("ProbGrid at (%v, %v): %v", x, y, err)
 		}
 		for _, v := range out {

@@ -122,7 +122,7 @@ func TestGoldenTraceNames(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tr, err := n.Trace(Point{0.5, -1, -1}, 0.1)
+		tr, err := n.Trace(Point{X: 0.5, Y: -1, Label: -1}, 0.1)
 		if err != nil {
 			t.Fatal(err)
 		}

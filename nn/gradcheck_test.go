@@ -50,7 +50,7 @@ func nearKink(n *Network, p Point) bool {
 }
 
 func TestGradientCheckPoint(t *testing.T) {
-	pts := []Point{{0.8, -1.3, 1}, {-2.2, 0.4, -1}, {3.1, 2.9, 1}}
+	pts := []Point{{X: 0.8, Y: -1.3, Label: 1}, {X: -2.2, Y: 0.4, Label: -1}, {X: 3.1, Y: 2.9, Label: 1}}
 	worst := 0.0
 	for _, cfg := range allConfigs() {
 		n, err := New(cfg)
@@ -74,7 +74,7 @@ func TestGradientCheckPoint(t *testing.T) {
 				t.Fatal(err)
 			}
 			y, _ := ConvertLabel(p.Label)
-			cost := func() float64 { n.forward(p.X, p.Y); return n.cost(y) }
+			cost := func() float64 { n.forward(p.X, p.Y); return n.cost(y[:]) }
 			for l := 2; l <= n.L(); l++ {
 				dw, db := tr.Get("dw_"+itoa(l)), tr.Get("db_"+itoa(l))
 				cols := len(n.one.a[l-1])
@@ -128,7 +128,7 @@ func TestGradientCheckBatchL2(t *testing.T) {
 		for _, p := range pts {
 			y, _ := ConvertLabel(p.Label)
 			n.forward(p.X, p.Y)
-			n.backward(y)
+			n.backward(y[:])
 			g.accumulatePanel(n, n.one)
 		}
 		m := float64(len(pts))
@@ -137,7 +137,7 @@ func TestGradientCheckBatchL2(t *testing.T) {
 			for _, p := range pts {
 				y, _ := ConvertLabel(p.Label)
 				n.forward(p.X, p.Y)
-				j += n.cost(y)
+				j += n.cost(y[:])
 			}
 			j /= m
 			for l := 2; l <= n.L(); l++ {

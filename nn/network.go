@@ -66,6 +66,18 @@ func (n *Network) Activation() Activation { return n.cfg.Activation }
 // Cost returns the cost the network trains with.
 func (n *Network) Cost() Cost { return n.cfg.Cost }
 
+// Task returns what the network learns: its input features and problem.
+// Do not mutate its feature list.
+func (n *Network) Task() Task { return n.cfg.Task }
+
+// squashedOutput reports whether the output layer goes through the
+// activation, so delta_L has the factor sigma'(z_L): under the quadratic
+// cost for classes, not under the softmax or the linear output of
+// regression.
+func (n *Network) squashedOutput() bool {
+	return n.cfg.Cost != CrossEntropy && n.cfg.Task.Problem != Regression
+}
+
 // Layers returns the neurons per layer, input to output. Do not mutate it.
 func (n *Network) Layers() []int { return n.cfg.Layers }
 
@@ -117,7 +129,7 @@ func (n *Network) CopyFrom(src *Network) error {
 	if !slices.Equal(n.cfg.Layers, src.cfg.Layers) {
 		return fmt.Errorf("nn: CopyFrom a %s network into a %s network", shapeString(src.cfg.Layers), shapeString(n.cfg.Layers))
 	}
-	n.cfg.Activation, n.cfg.Cost, n.cfg.Seed = src.cfg.Activation, src.cfg.Cost, src.cfg.Seed
+	n.cfg.Activation, n.cfg.Cost, n.cfg.Seed, n.cfg.Task = src.cfg.Activation, src.cfg.Cost, src.cfg.Seed, src.cfg.Task
 	for l := 2; l <= n.L(); l++ {
 		copy(n.lay[l].wd, src.lay[l].wd)
 		copy(n.lay[l].bd, src.lay[l].bd)

@@ -38,6 +38,8 @@ func (n *Network) forwardOne() {
 		}
 		if l == L && n.cfg.Cost == CrossEntropy {
 			softmax2(z, p.a[l][:rows], p.delta[l][:rows], 1)
+		} else if l == L && n.cfg.Task.Problem == Regression {
+			copy(p.a[l][:rows], z)
 		} else {
 			n.cfg.Activation.applyVec(z, p.a[l][:rows])
 		}
@@ -49,9 +51,13 @@ func (n *Network) forwardOne() {
 func (n *Network) backwardOne() {
 	p, L := n.one, n.L()
 	act := n.cfg.Activation
-	out, d, y := p.a[L][:Outputs], p.delta[L][:Outputs], p.y[:Outputs]
-	d[0], d[1] = out[0]-y[0], out[1]-y[1]
-	if n.cfg.Cost != CrossEntropy {
+	out, d, y := p.a[L], p.delta[L], p.y
+	if len(d) == 1 {
+		d[0] = out[0] - y[0] // a linear output: sigma'(z_L) = 1
+	} else {
+		d[0], d[1] = out[0]-y[0], out[1]-y[1]
+	}
+	if n.squashedOutput() {
 		act.mulDerivVec(out, d)
 	}
 	for l := L - 1; l >= 2; l-- {

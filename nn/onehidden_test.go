@@ -11,7 +11,7 @@ import (
 func generalOnlineStep(n *Network, g *grads, p Point, eta, l2 float64) error {
 	y, _ := ConvertLabel(p.Label)
 	n.forward(p.X, p.Y)
-	n.backward(y)
+	n.backward(y[:])
 	return g.applyDeltas(n, eta, l2)
 }
 

@@ -20,8 +20,8 @@ type panel struct {
 // newPanel allocates a panel for up to width points of a network shape.
 func newPanel(layers []int, width int) *panel {
 	L := len(layers)
-	p := &panel{z: make([][]float64, L+1), a: make([][]float64, L+1), delta: make([][]float64, L+1), y: make([]float64, Outputs*width)}
-	p.a[1] = make([]float64, Inputs*width)
+	p := &panel{z: make([][]float64, L+1), a: make([][]float64, L+1), delta: make([][]float64, L+1), y: make([]float64, layers[L-1]*width)}
+	p.a[1] = make([]float64, layers[0]*width)
 	for l := 2; l <= L; l++ {
 		k := layers[l-1] * width
 		p.z[l], p.a[l], p.delta[l] = make([]float64, k), make([]float64, k), make([]float64, k)
@@ -29,11 +29,22 @@ func newPanel(layers []int, width int) *panel {
 	return p
 }
 
-// setInput puts the points (xs[k], ys[k]) into the panel's a_1.
-func (p *panel) setInput(xs, ys []float64) {
-	p.m = len(xs)
-	copy(p.a[1][:p.m], xs)
-	copy(p.a[1][p.m:2*p.m], ys)
+// setInput puts the input columns of the points (xs[k], ys[k]) into the
+// panel's a_1: row i holds feature i of the task.
+func (p *panel) setInput(t Task, xs, ys []float64) {
+	m := len(xs)
+	p.m = m
+	if len(t.Features) == 0 {
+		copy(p.a[1][:m], xs)
+		copy(p.a[1][m:2*m], ys)
+		return
+	}
+	for i, f := range t.Features {
+		row := p.a[1][i*m : (i+1)*m]
+		for k := range row {
+			row[k] = f.Of(xs[k], ys[k])
+		}
+	}
 }
 
 // forwardPanel runs the forward pass for the panel's points:
@@ -100,11 +111,14 @@ func (n *Network) forwardPanel(p *panel) {
 	}
 }
 
-// activate writes a_l = sigma(z_l) for m points, or the softmax for the
-// output layer under CrossEntropy (scratch holds 2m values).
+// activate writes a_l = sigma(z_l) for m points; for the output layer the
+// softmax under CrossEntropy (scratch holds 2m values), and a_L = z_L for
+// regression.
 func (n *Network) activate(l int, z, a, scratch []float64, m int) {
 	if l == n.L() && n.cfg.Cost == CrossEntropy {
 		softmax2(z, a, scratch, m)
+	} else if l == n.L() && n.cfg.Task.Problem == Regression {
+		copy(a, z)
 	} else {
 		n.cfg.Activation.applyVec(z, a)
 	}
@@ -136,11 +150,12 @@ func softmax2(z, a, scratch []float64, m int) {
 func (n *Network) backwardPanel(p *panel) {
 	m, L := p.m, n.L()
 	act := n.cfg.Activation
-	out, d, y := p.a[L][:Outputs*m], p.delta[L][:Outputs*m], p.y[:Outputs*m]
+	k := n.cfg.Layers[L-1] * m
+	out, d, y := p.a[L][:k], p.delta[L][:k], p.y[:k]
 	for k, a := range out {
 		d[k] = a - y[k]
 	}
-	if n.cfg.Cost != CrossEntropy {
+	if n.squashedOutput() {
 		act.mulDerivVec(out, d)
 	}
 	for l := L - 1; l >= 2; l-- {

@@ -154,10 +154,11 @@ func (t *Trainer) lossFinite() (float64, bool) {
 	n := t.n
 	var loss float64
 	L := n.L()
+	no := n.cfg.Layers[L-1]
 	for i, p := range t.data {
 		n.forward(p.X, p.Y)
-		z, a, y := n.one.z[L], n.one.a[L], t.ys[i]
-		if outputBad(n.cfg.Cost, z[0], z[1], a[0], a[1], y[0], y[1]) {
+		z, a, y := n.one.z[L], n.one.a[L], t.ys[i*no:(i+1)*no]
+		if n.outputBadOne(z, a, y) {
 			return 0, false
 		}
 		c := n.cost(y)

@@ -60,13 +60,14 @@ func (t *Trace) addCol(name string, v []float64) {
 // error naming the first entry that is not finite (only networks whose
 // weights are large enough to overflow get there).
 func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
-	if err := CheckPoints([]Point{p}); err != nil {
+	if err := n.cfg.Task.CheckPoints([]Point{p}); err != nil {
 		return nil, err
 	}
 	if err := CheckStepSize(stepSize); err != nil {
 		return nil, fmt.Errorf("nn: %w", err)
 	}
-	y, _ := ConvertLabel(p.Label)
+	y := make([]float64, n.cfg.Task.Outputs())
+	n.cfg.Task.Target(p, y)
 	c := n.Clone()
 	L := c.L()
 	act := c.cfg.Activation
@@ -78,12 +79,12 @@ func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
 		t.addCol(fmt.Sprintf("z_%d", l), c.one.z[l])
 		t.addCol(fmt.Sprintf("a_%d", l), c.one.a[l])
 	}
-	t.addCol("y", y[:])
+	t.addCol("y", y)
 	t.add("C_x", mat.NewDense(1, 1, []float64{c.cost(y)}))
 
 	c.backward(y)
 	out := c.one.a[L]
-	dCda := make([]float64, Outputs)
+	dCda := make([]float64, len(y))
 	for k := range dCda {
 		if c.cfg.Cost == CrossEntropy {
 			if y[k] != 0 {
@@ -101,7 +102,7 @@ func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
 		}
 		return s
 	}
-	if c.cfg.Cost != CrossEntropy {
+	if c.squashedOutput() {
 		t.addCol(fmt.Sprintf("sigma_prime_%d", L), sigmaPrime(L))
 	}
 	t.addCol(fmt.Sprintf("delta_%d", L), c.one.delta[L])

@@ -3,6 +3,7 @@ package nn
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 )
 
 // Mode says how many points one gradient step averages over.
@@ -118,7 +119,8 @@ type Trainer struct {
 	oh    *oneHidden // the online step's slices for a 2-h-2 network, else nil
 	p     *panel     // a block of the batch's points
 	data  []Point
-	ys    [][2]float64 // one-hot labels of data
+	in    []float64 // the input columns a_1 of data, one after another
+	ys    []float64 // the targets y of data (one-hot labels or values), one after another
 	order []int        // this epoch's order of data
 	pos   int          // next index into order
 	pcg   *rand.PCG    // draws the epoch orders (see shuffle)
@@ -138,7 +140,7 @@ func NewTrainer(n *Network, cfg TrainConfig) (*Trainer, error) {
 		return nil, err
 	}
 	t := &Trainer{n: n, cfg: cfg, g: newGrads(n), p: newPanel(n.cfg.Layers, panelWidth), pcg: rand.NewPCG(cfg.Seed, ShuffleStream), ckpt: newCheckpoints(n)}
-	if n.L() == 3 {
+	if n.L() == 3 && n.cfg.Task.plain() {
 		t.oh = newOneHidden(n, t.g)
 	}
 	return t, nil
@@ -165,21 +167,25 @@ func (t *Trainer) SetConfig(cfg TrainConfig) error {
 	return nil
 }
 
-// SetData replaces the dataset with a copy of pts, checked by CheckPoints
-// (an empty slice is an error). The epoch starts again in an order
-// shuffled from Seed; Steps and Epoch keep counting.
+// SetData replaces the dataset with a copy of pts, checked by the
+// network's Task.CheckPoints (an empty slice is an error). The epoch
+// starts again in an order shuffled from Seed; Steps and Epoch keep
+// counting.
 func (t *Trainer) SetData(pts []Point) error {
 	if len(pts) == 0 {
 		return errNoData
 	}
-	if err := CheckPoints(pts); err != nil {
+	task := t.n.cfg.Task
+	if err := task.CheckPoints(pts); err != nil {
 		return err
 	}
 	t.data = append(t.data[:0], pts...)
-	t.ys = t.ys[:0]
-	for _, p := range pts {
-		y, _ := ConvertLabel(p.Label)
-		t.ys = append(t.ys, y)
+	ni, no := task.Inputs(), task.Outputs()
+	t.in = slices.Grow(t.in[:0], len(pts)*ni)[:len(pts)*ni]
+	t.ys = slices.Grow(t.ys[:0], len(pts)*no)[:len(pts)*no]
+	for i, p := range pts {
+		task.Input(p.X, p.Y, t.in[i*ni:(i+1)*ni])
+		task.Target(p, t.ys[i*no:(i+1)*no])
 	}
 	t.restart()
 	return nil
@@ -233,8 +239,8 @@ func (t *Trainer) Step() error {
 	switch cfg.Mode {
 	case Online:
 		i := t.order[t.pos]
-		y0, y1 := t.ys[i][0], t.ys[i][1]
 		if t.oh != nil {
+			y0, y1 := t.ys[2*i], t.ys[2*i+1]
 			t.oh.forward(t.data[i].X, t.data[i].Y)
 			z, a := t.oh.z3, t.oh.a3
 			if outputBad(n.cfg.Cost, z[0], z[1], a[0], a[1], y0, y1) {
@@ -244,11 +250,11 @@ func (t *Trainer) Step() error {
 			}
 		} else {
 			one, L := n.one, n.L()
-			one.a[1][0], one.a[1][1] = t.data[i].X, t.data[i].Y
-			one.y[0], one.y[1] = y0, y1
+			ni, no := len(one.a[1]), len(one.y)
+			copy(one.a[1], t.in[i*ni:(i+1)*ni])
+			copy(one.y, t.ys[i*no:(i+1)*no])
 			n.forwardOne()
-			z, a := one.z[L], one.a[L]
-			if outputBad(n.cfg.Cost, z[0], z[1], a[0], a[1], y0, y1) {
+			if n.outputBadOne(one.z[L], one.a[L], one.y) {
 				err = errOutput(i)
 			} else {
 				n.backwardOne()
@@ -301,13 +307,18 @@ func (t *Trainer) batchStep(idx []int) error {
 		w := min(panelWidth, m-start)
 		p.m = w
 		in, y := p.a[1], p.y
+		ni, no := n.cfg.Layers[0], n.cfg.Layers[n.L()-1]
 		for k := range w {
 			i := start + k
 			if idx != nil {
 				i = idx[i]
 			}
-			in[k], in[w+k] = t.data[i].X, t.data[i].Y
-			y[k], y[w+k] = t.ys[i][0], t.ys[i][1]
+			for r, v := range t.in[i*ni : (i+1)*ni] {
+				in[r*w+k] = v
+			}
+			for r, v := range t.ys[i*no : (i+1)*no] {
+				y[r*w+k] = v
+			}
 		}
 		n.forwardPanel(p)
 		if k := n.panelOutputBad(p); k >= 0 {

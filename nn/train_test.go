@@ -26,7 +26,7 @@ func allConfigs() []Config {
 
 // TestForwardMatchesReference checks Forward and Prob against the gonum reference.
 func TestForwardMatchesReference(t *testing.T) {
-	pts := []Point{{1.2, 0.7, 1}, {-3, 2.5, -1}, {0, 0, 1}, {5.5, -6, -1}}
+	pts := []Point{{X: 1.2, Y: 0.7, Label: 1}, {X: -3, Y: 2.5, Label: -1}, {X: 0, Y: 0, Label: 1}, {X: 5.5, Y: -6, Label: -1}}
 	for _, cfg := range allConfigs() {
 		n, err := New(cfg)
 		if err != nil {
@@ -50,7 +50,7 @@ func TestForwardMatchesReference(t *testing.T) {
 // TestTraceMatchesReference checks the trace's gradients and updated
 // weights against the reference backward pass, for every configuration.
 func TestTraceMatchesReference(t *testing.T) {
-	p := Point{0.8, -1.3, 1}
+	p := Point{X: 0.8, Y: -1.3, Label: 1}
 	for _, cfg := range allConfigs() {
 		n, err := New(cfg)
 		if err != nil {
