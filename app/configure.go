@@ -7,9 +7,12 @@ import (
 	"github.com/nnviz/nnviz/nn"
 )
 
-// Configure applies new settings. A change to the network (shape, activation, cost or seed)
-// rebuilds it from its seed; a change to training, speed, label or view keeps the weights.
-// Invalid settings are rejected whole and nothing changes.
+// Configure applies new settings. A change to the network (shape, activation, cost, seed or
+// task) rebuilds it from its seed; a change to training, speed, label or view keeps the
+// weights. A new test share draws the split again (an undoable edit). A new problem
+// (classification or regression) needs other points: the problem's first preset replaces
+// them, and the undo history, whose points are of the other problem, is cleared. Invalid
+// settings are rejected whole and nothing changes.
 func (st *State) Configure(s Settings) error {
 	if err := s.Validate(); err != nil {
 		return err
@@ -19,6 +22,12 @@ func (st *State) Configure(s Settings) error {
 	st.mu.Lock()
 	defer st.unlock()
 	old := st.settings
+	if s.Net.Task.Problem != old.Net.Task.Problem {
+		return st.changeProblem(s)
+	}
+	if s.TestFraction != old.TestFraction {
+		defer st.resplit()
+	}
 	if !sameNet(old.Net, s.Net) {
 		var initial nn.Params
 		if old.Net.Seed == s.Net.Seed && sameShape(old.Net, s.Net) {
@@ -39,7 +48,57 @@ func (st *State) Configure(s Settings) error {
 func sameShape(a, b nn.Config) bool { return slices.Equal(a.Layers, b.Layers) }
 
 func sameNet(a, b nn.Config) bool {
-	return sameShape(a, b) && a.Activation == b.Activation && a.Cost == b.Cost && a.Seed == b.Seed
+	return sameShape(a, b) && a.Activation == b.Activation && a.Cost == b.Cost && a.Seed == b.Seed && a.Task.Equal(b.Task)
+}
+
+// FirstPreset is the preset each problem starts from: the notebook's points for classes, the
+// plane for regression.
+func FirstPreset(p nn.Problem) string {
+	if p == nn.Regression {
+		return "plane"
+	}
+	return "notebook"
+}
+
+// changeProblem rebuilds the playground for s, whose problem differs from the current one, on
+// the new problem's first preset, drawn from the current data seed. The caller holds the lock.
+func (st *State) changeProblem(s Settings) error {
+	src := DataSource{Name: FirstPreset(s.Net.Task.Problem), N: DefaultCount, Seed: st.splitSeed()}
+	pts, err := src.points(s.TestFraction)
+	if err != nil {
+		return err
+	}
+	if src.Name == "notebook" {
+		s.View = NotebookView
+	} else {
+		s.View = PresetView
+	}
+	if err := st.build(s, nil); err != nil {
+		return err
+	}
+	st.points = pts
+	st.undo, st.redo = nil, nil
+	st.selected, st.teaching = -1, false
+	st.source, st.sourceChecked = src, 0
+	st.cancelJobs(cancelReset)
+	st.history = st.history[:0]
+	st.message = ""
+	st.updateHighlight()
+	st.syncData()
+	st.emit(EventStep)
+	st.emit(EventConfig)
+	return nil
+}
+
+// FitLayers returns layers with its first and last entries made to fit the task: one input
+// neuron per feature, and the task's output neurons. The hidden layers are kept.
+func FitLayers(layers []int, task nn.Task) []int {
+	out := append([]int(nil), layers...)
+	if len(out) < 2 {
+		out = []int{0, 0}
+	}
+	out[0], out[len(out)-1] = task.Inputs(), task.Outputs()
+	return out
 }
 
 // Weights returns a copy of the current weights and biases, layers 2..L.

@@ -9,8 +9,9 @@ import (
 )
 
 // ParsePoints reads the points parameter: "x,y,label" triples separated by ';', e.g.
-// "1.2,0.7,1;-0.3,-0.5,-1". A bad point rejects the whole list, naming the point and field.
-func ParsePoints(v string) ([]nn.Point, error) {
+// "1.2,0.7,1;-0.3,-0.5,-1", or for a regression "x,y,value". A fourth field "t" marks a
+// point held out as test data. A bad point rejects the whole list, naming the point and field.
+func ParsePoints(v string, problem nn.Problem) ([]nn.Point, error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return []nn.Point{}, nil
@@ -19,11 +20,19 @@ func ParsePoints(v string) ([]nn.Point, error) {
 	if len(parts) > MaxPoints {
 		return nil, fmt.Errorf("%d points is more than the %d the plane holds", len(parts), MaxPoints)
 	}
+	third := "label"
+	if problem == nn.Regression {
+		third = "value"
+	}
 	pts := make([]nn.Point, 0, len(parts))
 	for i, part := range parts {
 		f := strings.Split(part, ",")
-		if len(f) != 3 {
-			return nil, fmt.Errorf("point %d: %q is not x,y,label", i, part)
+		if len(f) == 4 {
+			if strings.TrimSpace(f[3]) != "t" {
+				return nil, fmt.Errorf("point %d: %q: the fourth field can only be t (a test point)", i, part)
+			}
+		} else if len(f) != 3 {
+			return nil, fmt.Errorf("point %d: %q is not x,y,%s (or x,y,%s,t for a test point)", i, part, third, third)
 		}
 		x, err := parseFloat(f[0])
 		if err != nil {
@@ -33,13 +42,17 @@ func ParsePoints(v string) ([]nn.Point, error) {
 		if err != nil {
 			return nil, fmt.Errorf("point %d: y: %v", i, err)
 		}
-		label, err := strconv.Atoi(strings.TrimSpace(f[2]))
-		if err != nil || checkLabel(label) != nil {
+		p := nn.Point{X: x, Y: y, Test: len(f) == 4}
+		if problem == nn.Regression {
+			if p.Value, err = parseFloat(f[2]); err != nil || checkValue(p.Value) != nil {
+				return nil, fmt.Errorf("point %d: value: %q is not a number from %d to %d", i, f[2], -nn.MaxValue, nn.MaxValue)
+			}
+		} else if p.Label, err = strconv.Atoi(strings.TrimSpace(f[2])); err != nil || checkLabel(p.Label) != nil {
 			return nil, fmt.Errorf("point %d: label: %q is not -1 or 1", i, f[2])
 		}
-		pts = append(pts, nn.Point{X: x, Y: y, Label: label})
+		pts = append(pts, p)
 	}
-	if err := nn.CheckPoints(pts); err != nil {
+	if err := (nn.Task{Problem: problem}).CheckPoints(pts); err != nil {
 		return nil, err
 	}
 	return pts, nil
@@ -47,7 +60,7 @@ func ParsePoints(v string) ([]nn.Point, error) {
 
 // FormatPoints writes points in the form ParsePoints reads, exactly (shortest round-trip
 // decimal form).
-func FormatPoints(pts []nn.Point) string {
+func FormatPoints(pts []nn.Point, problem nn.Problem) string {
 	var b strings.Builder
 	for i, p := range pts {
 		if i > 0 {
@@ -57,7 +70,14 @@ func FormatPoints(pts []nn.Point) string {
 		b.WriteByte(',')
 		b.WriteString(formatFloat(p.Y))
 		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(p.Label))
+		if problem == nn.Regression {
+			b.WriteString(formatFloat(p.Value))
+		} else {
+			b.WriteString(strconv.Itoa(p.Label))
+		}
+		if p.Test {
+			b.WriteString(",t")
+		}
 	}
 	return b.String()
 }

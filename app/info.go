@@ -8,25 +8,36 @@ type Info struct {
 	// PointsRevision changes whenever the points do (see InfoAfter).
 	PointsRevision uint64
 	Layers         []int
-	Activation     string
-	Cost           string
-	LearningRate   float64
-	L2             float64
-	Mode           string
-	Batch          int
-	Seed           uint64
-	Speed          int
-	AddLabel       int
-	Steps          int
-	Epoch          int
-	Loss           float64
-	Accuracy       float64
-	Running        bool
-	Selected       int
-	Message        string
-	View           View
-	Teaching       bool
-	Stage          int
+	// Problem is "classification" or "regression"; Features the input features, as in the
+	// address ("x,y,x2").
+	Problem      string
+	Features     string
+	Activation   string
+	Cost         string
+	LearningRate float64
+	L2           float64
+	Mode         string
+	Batch        int
+	Seed         uint64
+	Speed        int
+	AddLabel     int
+	AddValue     float64
+	Steps        int
+	Epoch        int
+	// Loss and Accuracy are over the training points; TestLoss and TestAccuracy over the test
+	// points (0 when none are held out). A regression has no accuracy: it is 0.
+	Loss         float64
+	Accuracy     float64
+	TestLoss     float64
+	TestAccuracy float64
+	TestFraction float64
+	ShowTest     bool
+	Running      bool
+	Selected     int
+	Message      string
+	View         View
+	Teaching     bool
+	Stage        int
 	// Data is the preset that drew the points, with its count, noise and data seed; DataEdited
 	// says the points have been changed since (Data is then only where they started).
 	Data       DataSource
@@ -61,6 +72,8 @@ func (st *State) info(withPoints bool) Info {
 		Points:         pts,
 		PointsRevision: st.pointsVersion,
 		Layers:         append([]int(nil), s.Net.Layers...),
+		Problem:        s.Net.Task.Problem.String(),
+		Features:       nn.FormatFeatures(s.Net.Task.InputFeatures()),
 		Activation:     s.Net.Activation.String(),
 		Cost:           s.Net.Cost.String(),
 		LearningRate:   s.Train.StepSize,
@@ -70,6 +83,11 @@ func (st *State) info(withPoints bool) Info {
 		Seed:           s.Net.Seed,
 		Speed:          s.Speed,
 		AddLabel:       s.AddLabel,
+		AddValue:       s.AddValue,
+		TestLoss:       st.tloss,
+		TestAccuracy:   st.tacc,
+		TestFraction:   s.TestFraction,
+		ShowTest:       s.ShowTest,
 		Steps:          st.trainer.Steps(),
 		Epoch:          st.trainer.Epoch(),
 		Loss:           st.loss,

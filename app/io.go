@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,10 +15,11 @@ import (
 // MaxImportBytes bounds what an import reads: far more than MaxPoints points need.
 const MaxImportBytes = 1 << 20
 
-// ImportPoints reads points from CSV or JSON text, telling them apart by the first character
-// ('[' or '{' is JSON). A malformed file is rejected whole, with an error that names the line
-// (or the point) and the field.
-func ImportPoints(text string) ([]nn.Point, error) {
+// ImportPoints reads points of the problem (labels for classes, values for regression) from
+// CSV or JSON text, telling them apart by the first character ('[' or '{' is JSON). A
+// malformed file is rejected whole, with an error that names the line (or the point) and the
+// field.
+func ImportPoints(text string, problem nn.Problem) ([]nn.Point, error) {
 	if len(text) > MaxImportBytes {
 		return nil, fmt.Errorf("import: %d bytes is more than the %d an import reads", len(text), MaxImportBytes)
 	}
@@ -28,14 +30,25 @@ func ImportPoints(text string) ([]nn.Point, error) {
 		return nil, errors.New("import: the file is empty")
 	}
 	if t[0] == '[' || t[0] == '{' {
-		return ParsePointsJSON(text)
+		return ParsePointsJSON(text, problem)
 	}
-	return ParsePointsCSV(text)
+	return ParsePointsCSV(text, problem)
 }
 
-// ParsePointsCSV reads lines of x,y,label. A first line "x,y,label" is a header; blank lines
-// and lines starting with '#' are skipped.
-func ParsePointsCSV(text string) ([]nn.Point, error) {
+// thirdField is the name of a point's third field: "label" for classes, "value" for regression.
+func thirdField(problem nn.Problem) string {
+	if problem == nn.Regression {
+		return "value"
+	}
+	return "label"
+}
+
+// ParsePointsCSV reads lines of x,y,label (for regression x,y,value), with an optional fourth
+// field test (1 for a test point, 0 for a training point). A first line naming the fields
+// ("x,y,label" or "x,y,label,test") is a header; blank lines and lines starting with '#' are
+// skipped.
+func ParsePointsCSV(text string, problem nn.Problem) ([]nn.Point, error) {
+	third := thirdField(problem)
 	var pts []nn.Point
 	for n, line := range strings.Split(text, "\n") {
 		no := n + 1
@@ -47,11 +60,19 @@ func ParsePointsCSV(text string) ([]nn.Point, error) {
 		for i := range f {
 			f[i] = strings.Trim(strings.TrimSpace(f[i]), `"`)
 		}
-		if len(pts) == 0 && len(f) == 3 && strings.EqualFold(f[0], "x") && strings.EqualFold(f[1], "y") && strings.EqualFold(f[2], "label") {
-			continue
+		if len(pts) == 0 && len(f) >= 3 && strings.EqualFold(f[0], "x") && strings.EqualFold(f[1], "y") {
+			if !strings.EqualFold(f[2], third) {
+				return nil, fmt.Errorf("line %d: the third column is %q; this playground learns %s, so it wants %q", no, f[2], problemNoun(problem), third)
+			}
+			if len(f) == 4 && strings.EqualFold(f[3], "test") {
+				continue
+			}
+			if len(f) == 3 {
+				continue
+			}
 		}
-		if len(f) != 3 {
-			return nil, fmt.Errorf("line %d: want 3 fields x,y,label, got %d: %q", no, len(f), line)
+		if len(f) != 3 && len(f) != 4 {
+			return nil, fmt.Errorf("line %d: want 3 fields x,y,%s (or 4 with test), got %d: %q", no, third, len(f), line)
 		}
 		x, err := parseFloat(f[0])
 		if err != nil {
@@ -61,17 +82,30 @@ func ParsePointsCSV(text string) ([]nn.Point, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: y: %v", no, err)
 		}
-		label, err := strconv.Atoi(f[2])
-		if err != nil || checkLabel(label) != nil {
-			return nil, fmt.Errorf("line %d: label: %q is not -1 or 1", no, f[2])
-		}
 		if err := checkXY(x, y); err != nil {
 			return nil, fmt.Errorf("line %d: %v", no, err)
+		}
+		p := nn.Point{X: x, Y: y}
+		if problem == nn.Regression {
+			if p.Value, err = parseFloat(f[2]); err != nil || checkValue(p.Value) != nil {
+				return nil, fmt.Errorf("line %d: value: %q is not a number from %d to %d", no, f[2], -nn.MaxValue, nn.MaxValue)
+			}
+		} else if p.Label, err = strconv.Atoi(f[2]); err != nil || checkLabel(p.Label) != nil {
+			return nil, fmt.Errorf("line %d: label: %q is not -1 or 1", no, f[2])
+		}
+		if len(f) == 4 {
+			switch f[3] {
+			case "0", "":
+			case "1":
+				p.Test = true
+			default:
+				return nil, fmt.Errorf("line %d: test: %q is not 0 (training) or 1 (test)", no, f[3])
+			}
 		}
 		if len(pts) == MaxPoints {
 			return nil, fmt.Errorf("line %d: more than the %d points the plane holds", no, MaxPoints)
 		}
-		pts = append(pts, nn.Point{X: x, Y: y, Label: label})
+		pts = append(pts, p)
 	}
 	if len(pts) == 0 {
 		return nil, errors.New("import: no points in the file")
@@ -84,11 +118,14 @@ type jsonPoint struct {
 	X     *float64 `json:"x"`
 	Y     *float64 `json:"y"`
 	Label *int     `json:"label"`
+	Value *float64 `json:"value"`
+	Test  bool     `json:"test"`
 }
 
-// ParsePointsJSON reads [{"x":..,"y":..,"label":..}, ...] or {"points": [...]}, the form
-// ExportPointsJSON writes.
-func ParsePointsJSON(text string) ([]nn.Point, error) {
+// ParsePointsJSON reads [{"x":..,"y":..,"label":..}, ...] (for regression "value" instead of
+// "label"; "test": true marks a test point) or {"points": [...]}, the form ExportPointsJSON
+// writes.
+func ParsePointsJSON(text string, problem nn.Problem) ([]nn.Point, error) {
 	data := []byte(text)
 	var raw []json.RawMessage
 	t := bytes.TrimSpace(data)
@@ -125,21 +162,31 @@ func ParsePointsJSON(text string) ([]nn.Point, error) {
 			return nil, fmt.Errorf("JSON: point %d: x is missing", i)
 		case p.Y == nil:
 			return nil, fmt.Errorf("JSON: point %d: y is missing", i)
-		case p.Label == nil:
-			return nil, fmt.Errorf("JSON: point %d: label is missing", i)
-		}
-		if err := checkLabel(*p.Label); err != nil {
-			return nil, fmt.Errorf("JSON: point %d: %v", i, err)
+		case problem == nn.Regression && p.Value == nil:
+			return nil, fmt.Errorf("JSON: point %d: value is missing (this playground learns values)", i)
+		case problem == nn.Classification && p.Label == nil:
+			return nil, fmt.Errorf("JSON: point %d: label is missing (this playground learns classes)", i)
 		}
 		if err := checkXY(*p.X, *p.Y); err != nil {
 			return nil, fmt.Errorf("JSON: point %d: %v", i, err)
 		}
-		pts[i] = nn.Point{X: *p.X, Y: *p.Y, Label: *p.Label}
+		q := nn.Point{X: *p.X, Y: *p.Y, Test: p.Test}
+		if problem == nn.Regression {
+			if err := checkValue(*p.Value); err != nil {
+				return nil, fmt.Errorf("JSON: point %d: %v", i, err)
+			}
+			q.Value = *p.Value
+		} else {
+			if err := checkLabel(*p.Label); err != nil {
+				return nil, fmt.Errorf("JSON: point %d: %v", i, err)
+			}
+			q.Label = *p.Label
+		}
+		pts[i] = q
 	}
 	return pts, nil
 }
 
-// jsonError places a JSON syntax error at its line and column.
 func jsonError(data []byte, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
@@ -169,23 +216,47 @@ func position(data []byte, off int64) (line, col int) {
 	return line, col
 }
 
-// ExportPointsCSV writes points as CSV with a header, in the form ParsePointsCSV reads.
-func ExportPointsCSV(pts []nn.Point) string {
+// ExportPointsCSV writes points as CSV with a header, in the form ParsePointsCSV reads: a test
+// column when some points are test points.
+func ExportPointsCSV(pts []nn.Point, problem nn.Problem) string {
 	var b strings.Builder
-	b.WriteString("x,y,label\n")
+	withTest := slices.ContainsFunc(pts, func(p nn.Point) bool { return p.Test })
+	b.WriteString("x,y," + thirdField(problem))
+	if withTest {
+		b.WriteString(",test")
+	}
+	b.WriteByte('\n')
 	for _, p := range pts {
-		fmt.Fprintf(&b, "%s,%s,%d\n", formatFloat(p.X), formatFloat(p.Y), p.Label)
+		b.WriteString(formatFloat(p.X) + "," + formatFloat(p.Y) + ",")
+		if problem == nn.Regression {
+			b.WriteString(formatFloat(p.Value))
+		} else {
+			b.WriteString(strconv.Itoa(p.Label))
+		}
+		if withTest {
+			b.WriteString(map[bool]string{false: ",0", true: ",1"}[p.Test])
+		}
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
 
-// ExportPointsJSON writes points as a JSON array of {x, y, label}.
-func ExportPointsJSON(pts []nn.Point) string {
+// ExportPointsJSON writes points as a JSON array of {x, y, label} (for regression {x, y,
+// value}), with "test": true on the test points.
+func ExportPointsJSON(pts []nn.Point, problem nn.Problem) string {
 	out := make([]map[string]any, len(pts))
 	for i, p := range pts {
-		out[i] = map[string]any{"x": p.X, "y": p.Y, "label": p.Label}
+		out[i] = map[string]any{"x": p.X, "y": p.Y}
+		if problem == nn.Regression {
+			out[i]["value"] = p.Value
+		} else {
+			out[i]["label"] = p.Label
+		}
+		if p.Test {
+			out[i]["test"] = true
+		}
 	}
-	b, _ := json.MarshalIndent(out, "", "  ") // plain numbers and ints always marshal
+	b, _ := json.MarshalIndent(out, "", "  ") // plain numbers, ints and bools always marshal
 	return string(b) + "\n"
 }
 

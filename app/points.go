@@ -18,6 +18,14 @@ func (st *State) checkIndex(i int) error {
 	return nil
 }
 
+// checkValue names a regression value outside [-1, 1].
+func checkValue(v float64) error {
+	if !(v >= -nn.MaxValue && v <= nn.MaxValue) {
+		return fmt.Errorf("value: %v is not a value; use a number from %d to %d", v, -nn.MaxValue, nn.MaxValue)
+	}
+	return nil
+}
+
 func checkLabel(label int) error {
 	if label != -1 && label != 1 {
 		return fmt.Errorf("label: %d is not a class; labels are -1 and 1", label)
@@ -41,22 +49,50 @@ func checkXY(x, y float64) error {
 	return nil
 }
 
-// AddPoint adds a point and returns its index.
+// AddPoint adds a training point of a class (-1 or 1) and returns its index.
 func (st *State) AddPoint(x, y float64, label int) (int, error) {
-	if err := checkXY(x, y); err != nil {
+	if err := checkLabel(label); err != nil {
 		return -1, err
 	}
-	if err := checkLabel(label); err != nil {
+	return st.add(nn.Point{X: x, Y: y, Label: label}, nn.Classification)
+}
+
+// AddValuePoint adds a training point with a value in [-1, 1], in a regression, and returns its
+// index.
+func (st *State) AddValuePoint(x, y, value float64) (int, error) {
+	if err := checkValue(value); err != nil {
+		return -1, err
+	}
+	return st.add(nn.Point{X: x, Y: y, Value: value}, nn.Regression)
+}
+
+// add adds p, a point of the problem want, as one undoable edit.
+func (st *State) add(p nn.Point, want nn.Problem) (int, error) {
+	if err := checkXY(p.X, p.Y); err != nil {
 		return -1, err
 	}
 	st.mu.Lock()
 	defer st.unlock()
+	if err := st.checkProblem(want); err != nil {
+		return -1, err
+	}
 	if len(st.points) >= MaxPoints {
 		return -1, fmt.Errorf("points: the plane holds at most %d points", MaxPoints)
 	}
-	p := nn.Point{X: x, Y: y, Label: label}
 	st.do(edit{kind: editAdd, index: len(st.points), after: p})
 	return len(st.points) - 1, nil
+}
+
+// checkProblem names a call made for the other problem: a label in a regression, a value in a
+// classification. The caller holds the lock.
+func (st *State) checkProblem(want nn.Problem) error {
+	if got := st.settings.Net.Task.Problem; got != want {
+		if got == nn.Regression {
+			return fmt.Errorf("label: this playground learns values (regression): give a point a value from -1 to 1, not a label")
+		}
+		return fmt.Errorf("value: this playground learns classes: give a point a label, -1 or 1, not a value")
+	}
+	return nil
 }
 
 // SetLabel gives point i a label.
@@ -64,13 +100,29 @@ func (st *State) SetLabel(i, label int) error {
 	if err := checkLabel(label); err != nil {
 		return err
 	}
+	return st.change(i, nn.Classification, func(q *nn.Point) { q.Label = label })
+}
+
+// SetValue gives point i a value in [-1, 1], in a regression.
+func (st *State) SetValue(i int, value float64) error {
+	if err := checkValue(value); err != nil {
+		return err
+	}
+	return st.change(i, nn.Regression, func(q *nn.Point) { q.Value = value })
+}
+
+// change applies f to point i, a point of the problem want, as one undoable edit.
+func (st *State) change(i int, want nn.Problem, f func(*nn.Point)) error {
 	st.mu.Lock()
 	defer st.unlock()
+	if err := st.checkProblem(want); err != nil {
+		return err
+	}
 	if err := st.checkIndex(i); err != nil {
 		return err
 	}
 	q := st.points[i]
-	q.Label = label
+	f(&q)
 	st.setPoint(i, st.points[i], q)
 	return nil
 }
@@ -83,16 +135,17 @@ func (st *State) setPoint(i int, before, after nn.Point) {
 	}
 }
 
-// FlipLabel gives point i the other label.
+// FlipLabel gives point i the other label, or in a regression the opposite value.
 func (st *State) FlipLabel(i int) error {
 	st.mu.Lock()
+	defer st.unlock()
 	if err := st.checkIndex(i); err != nil {
-		st.mu.Unlock()
 		return err
 	}
-	label := -st.points[i].Label
-	st.mu.Unlock()
-	return st.SetLabel(i, label)
+	q := st.points[i]
+	q.Label, q.Value = -q.Label, -q.Value
+	st.setPoint(i, st.points[i], q)
+	return nil
 }
 
 // MovePoint moves point i to (x, y) as one undoable edit.
@@ -159,11 +212,11 @@ func (st *State) SetPoints(pts []nn.Point) error {
 	if len(pts) > MaxPoints {
 		return fmt.Errorf("points: %d points is more than the %d the plane holds", len(pts), MaxPoints)
 	}
-	if err := nn.CheckPoints(pts); err != nil {
-		return err
-	}
 	st.mu.Lock()
 	defer st.unlock()
+	if err := st.settings.Net.Task.CheckPoints(pts); err != nil {
+		return err
+	}
 	st.do(edit{kind: editAll, all: append([]nn.Point(nil), st.points...), allAfter: append([]nn.Point(nil), pts...)})
 	return nil
 }

@@ -108,9 +108,25 @@ func ParseQuery(raw string) (Setup, []Problem) {
 		probs = append(probs, Problem{param, fmt.Sprintf(format, args...)})
 	}
 	s := &su.Settings
-	// The network's shape comes first: weights are read against it.
+	// The task comes first: the shape's ends and the points are read against it.
+	if v, ok := params["problem"]; ok {
+		if p, err := nn.ParseProblem(v); err != nil {
+			bad("problem", "%v", err)
+		} else {
+			s.Net.Task.Problem = p
+		}
+	}
+	if v, ok := params["features"]; ok {
+		if fs, err := nn.ParseFeatures(v); err != nil {
+			bad("features", "%v", err)
+		} else if !slices.Equal(fs, nn.DefaultTask().Features) {
+			s.Net.Task.Features = fs
+		}
+	}
+	s.Net.Layers = FitLayers(s.Net.Layers, s.Net.Task)
+	// The network's shape comes next: weights are read against it.
 	if v, ok := params["layers"]; ok {
-		if layers, err := parseLayers(v); err != nil {
+		if layers, err := parseLayers(v, s.Net.Task); err != nil {
 			bad("layers", "%v", err)
 		} else {
 			s.Net.Layers = layers
@@ -183,6 +199,27 @@ func ParseQuery(raw string) (Setup, []Problem) {
 			s.AddLabel = n
 		}
 	}
+	if v, ok := params["value"]; ok {
+		if f, err := parseFloat(v); err != nil || checkValue(f) != nil {
+			bad("value", "%q is not a value for a new point; use a number from -1 to 1", v)
+		} else {
+			s.AddValue = f
+		}
+	}
+	if v, ok := params["test"]; ok {
+		if f, err := parseFloat(v); err != nil || checkTestFraction(f) != nil {
+			bad("test", "%q is not a share of the points to hold out as test data; use a number from 0 to %g", v, MaxTestFraction)
+		} else {
+			s.TestFraction = f
+		}
+	}
+	if v, ok := params["showTest"]; ok {
+		if b, err := parseBool(v); err != nil {
+			bad("showTest", "%v", err)
+		} else {
+			s.ShowTest = b
+		}
+	}
 	if v, ok := params["n"]; ok {
 		if n, err := strconv.Atoi(v); err != nil || n < 1 || n > MaxCount {
 			bad("n", "%q is not a number of points; use a whole number from 1 to %d", v, MaxCount)
@@ -205,18 +242,28 @@ func ParseQuery(raw string) (Setup, []Problem) {
 			su.DataSeed = n
 		}
 	}
-	if v, ok := params["data"]; ok {
-		if pts, err := nn.Dataset(v, su.Count, su.Noise, su.DataSeed); err != nil {
+	problem := s.Net.Task.Problem
+	data, given := params["data"]
+	if !given {
+		data = FirstPreset(problem)
+	}
+	if p, err := nn.DatasetProblem(data); err == nil && p != problem {
+		bad("data", "%q is a dataset for %s, and problem=%s learns %s; using %q", data, p, problem, problemNoun(problem), FirstPreset(problem))
+		data = FirstPreset(problem)
+	}
+	if given || data != su.Data {
+		if pts, err := nn.Dataset(data, su.Count, su.Noise, su.DataSeed); err != nil {
 			bad("data", "%v", err)
 		} else {
-			su.Points, su.Data = pts, v
-			if v != "notebook" {
+			su.Points, su.Data = pts, data
+			if data != "notebook" {
 				s.View = PresetView
 			}
 		}
 	}
+	split(su.Points, s.TestFraction, su.DataSeed)
 	if v, ok := params["points"]; ok {
-		if pts, err := ParsePoints(v); err != nil {
+		if pts, err := ParsePoints(v, problem); err != nil {
 			bad("points", "%v", err)
 		} else {
 			su.Points, su.Data = pts, ""
@@ -290,9 +337,9 @@ func ParseQuery(raw string) (Setup, []Problem) {
 }
 
 var knownParams = []string{
-	"layers", "activation", "cost", "lr", "l2", "mode", "batch", "seed", "data", "n", "noise", "dataseed",
-	"points", "weights", "view", "teach", "autoplay", "speed", "label", "controls", "hide",
-	"origins",
+	"problem", "features", "layers", "activation", "cost", "lr", "l2", "mode", "batch", "seed", "data", "n",
+	"noise", "dataseed", "test", "showTest", "points", "weights", "view", "teach", "autoplay", "speed",
+	"label", "value", "controls", "hide", "origins",
 }
 
 // parseFloat reads a decimal number such as 0.5, -3 or 1e-4. Go's other forms (1_0, 0x1p3,
@@ -319,8 +366,8 @@ func parseBool(v string) (bool, error) {
 	return false, fmt.Errorf("%q is not true or false", v)
 }
 
-// parseLayers reads "2,3,2": the neurons per layer, input to output.
-func parseLayers(v string) ([]int, error) {
+// parseLayers reads "2,3,2": the neurons per layer, input to output, for a network of the task.
+func parseLayers(v string, task nn.Task) ([]int, error) {
 	parts := strings.Split(v, ",")
 	layers := make([]int, 0, len(parts))
 	for _, p := range parts {
@@ -331,7 +378,7 @@ func parseLayers(v string) ([]int, error) {
 		layers = append(layers, n)
 	}
 	cfg := nn.DefaultConfig()
-	cfg.Layers = layers
+	cfg.Layers, cfg.Task = layers, task
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -398,7 +445,20 @@ func (st *State) ShareQuery(withWeights bool) string {
 		"seed=" + strconv.FormatUint(s.Net.Seed, 10),
 		"speed=" + strconv.Itoa(s.Speed),
 		"label=" + strconv.Itoa(s.AddLabel),
+
 		fmt.Sprintf("view=%s,%s,%s,%s", formatFloat(s.View.XMin), formatFloat(s.View.XMax), formatFloat(s.View.YMin), formatFloat(s.View.YMax)),
+	}
+	if task := s.Net.Task; !task.Equal(nn.Task{}) {
+		q = append(q, "problem="+task.Problem.String(), "features="+nn.FormatFeatures(task.InputFeatures()))
+	}
+	if s.Net.Task.Problem == nn.Regression {
+		q = append(q, "value="+formatFloat(s.AddValue))
+	}
+	if s.TestFraction != 0 {
+		q = append(q, "test="+formatFloat(s.TestFraction))
+	}
+	if !s.ShowTest {
+		q = append(q, "showTest=0")
 	}
 	if src, ok := st.presetSource(); ok {
 		q = append(q, "data="+url.QueryEscape(src.Name))
@@ -406,7 +466,7 @@ func (st *State) ShareQuery(withWeights bool) string {
 			q = append(q, "n="+strconv.Itoa(src.N), "noise="+formatFloat(src.Noise), "dataseed="+strconv.FormatUint(src.Seed, 10))
 		}
 	} else {
-		q = append(q, "points="+url.QueryEscape(FormatPoints(st.points)))
+		q = append(q, "points="+url.QueryEscape(FormatPoints(st.points, s.Net.Task.Problem)))
 	}
 	if s.Train.L2 != 0 {
 		q = append(q, "l2="+formatFloat(s.Train.L2))

@@ -106,7 +106,7 @@ func TestParseQueryKeepsGoodParamsBesideBadOnes(t *testing.T) {
 
 func TestPointsRoundTrip(t *testing.T) {
 	pts := []nn.Point{{X: 1.2, Y: 0.7, Label: 1}, {X: -0.1, Y: 1e-9, Label: -1}, {X: 0.30000000000000004, Y: -2.2, Label: 1}}
-	got, err := ParsePoints(FormatPoints(pts))
+	got, err := ParsePoints(FormatPoints(pts, nn.Classification), nn.Classification)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,18 +154,23 @@ func FuzzParseQuery(f *testing.F) {
 }
 
 func FuzzParsePoints(f *testing.F) {
-	for _, s := range []string{"1,2,1", "1.2,0.7,1;-0.3,-0.5,-1", ";", "1e308,-1e308,-1", "x,y,z"} {
-		f.Add(s)
+	for _, s := range []string{"1,2,1", "1.2,0.7,1;-0.3,-0.5,-1", ";", "1e308,-1e308,-1", "x,y,z", "1,2,0.5,t", "1,2,-1,t;0,0,1", "1,2,1,x"} {
+		f.Add(s, false)
+		f.Add(s, true)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		pts, err := ParsePoints(s)
+	f.Fuzz(func(t *testing.T, s string, regression bool) {
+		problem := nn.Classification
+		if regression {
+			problem = nn.Regression
+		}
+		pts, err := ParsePoints(s, problem)
 		if err != nil {
 			return
 		}
-		if err := nn.CheckPoints(pts); err != nil {
-			t.Fatalf("ParsePoints(%q) accepted bad points: %v", s, err)
+		if err := (nn.Task{Problem: problem}).CheckPoints(pts); err != nil {
+			t.Fatalf("ParsePoints(%q, %v) accepted bad points: %v", s, problem, err)
 		}
-		again, err := ParsePoints(FormatPoints(pts))
+		again, err := ParsePoints(FormatPoints(pts, problem), problem)
 		if err != nil || !slices.Equal(again, pts) {
 			t.Fatalf("round trip of %q: %v, %v", s, again, err)
 		}

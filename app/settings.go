@@ -18,6 +18,8 @@ const (
 	// MaxSeed is the largest seed: seeds travel through JavaScript numbers, which hold
 	// integers exactly up to 2^53-1.
 	MaxSeed = 1<<53 - 1
+	// DefaultAddValue is the value a click adds in a regression, unless chosen otherwise.
+	DefaultAddValue = 0.5
 )
 
 // View is the data-space rectangle the plane shows.
@@ -53,7 +55,14 @@ type Settings struct {
 	Speed int
 	// AddLabel is the class a plain click adds: -1 or 1.
 	AddLabel int
+	// AddValue is the value a plain click adds, or gives the point it lands on, in a regression:
+	// a number in [-1, 1].
+	AddValue float64
 	View     View
+	// TestFraction is the share of the points held out as test data, 0..MaxTestFraction.
+	TestFraction float64
+	// ShowTest draws the test points (as hollow markers); they are held out either way.
+	ShowTest bool
 }
 
 // DefaultSettings are the notebook's: a 2-3-2 sigmoid network, quadratic cost, online steps of
@@ -62,7 +71,7 @@ func DefaultSettings() Settings {
 	net := nn.DefaultConfig()
 	tr := nn.DefaultTrainConfig()
 	tr.Seed = net.Seed
-	return Settings{Net: net, Train: tr, Speed: DefaultSpeed, AddLabel: 1, View: NotebookView}
+	return Settings{Net: net, Train: tr, Speed: DefaultSpeed, AddLabel: 1, AddValue: DefaultAddValue, View: NotebookView, ShowTest: true}
 }
 
 // Validate checks every field and names the first that is wrong. The limits are nn's
@@ -87,6 +96,12 @@ func (s Settings) Validate() error {
 	}
 	if s.AddLabel != -1 && s.AddLabel != 1 {
 		return fmt.Errorf("label: %d is not a class; labels are -1 and 1", s.AddLabel)
+	}
+	if err := checkValue(s.AddValue); err != nil {
+		return err
+	}
+	if err := checkTestFraction(s.TestFraction); err != nil {
+		return err
 	}
 	return s.View.Validate()
 }

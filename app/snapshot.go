@@ -19,15 +19,21 @@ func (h Highlight) Any() bool {
 type Snapshot struct {
 	Net      *nn.Network // a copy owned by the snapshot
 	Points   []nn.Point
-	Selected int // the selected point, -1 if none
-	AddLabel int // the class a plain click adds
-	History  []Sample
-	Steps    int
-	Epoch    int
-	Loss     float64
-	Accuracy float64
-	Running  bool
-	View     View
+	Selected int     // the selected point, -1 if none
+	AddLabel int     // the class a plain click adds
+	AddValue float64 // the value a plain click adds in a regression
+	ShowTest bool    // draw the test points
+	// TestLoss and TestAccuracy are over the test points, when some are held out (HasTest).
+	HasTest      bool
+	TestLoss     float64
+	TestAccuracy float64
+	History      []Sample
+	Steps        int
+	Epoch        int
+	Loss         float64
+	Accuracy     float64
+	Running      bool
+	View         View
 	// Teaching says the walk-through is open: a click on a point then selects it rather than
 	// flipping its label.
 	Teaching bool
@@ -72,6 +78,8 @@ func (st *State) fill(dst *Snapshot) {
 	dst.History = append(dst.History[:0], st.history...)
 	dst.Selected = st.selected
 	dst.AddLabel = st.settings.AddLabel
+	dst.AddValue, dst.ShowTest = st.settings.AddValue, st.settings.ShowTest
+	dst.HasTest, dst.TestLoss, dst.TestAccuracy = len(st.testPts) > 0, st.tloss, st.tacc
 	dst.Steps = st.trainer.Steps()
 	dst.Epoch = st.trainer.Epoch()
 	dst.Loss, dst.Accuracy = st.loss, st.acc

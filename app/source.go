@@ -21,9 +21,14 @@ type DataSource struct {
 	Seed  uint64  // the data seed the points were drawn from
 }
 
-// points draws the preset's points again.
-func (d DataSource) points() ([]nn.Point, error) {
-	return nn.Dataset(d.Name, d.N, d.Noise, d.Seed)
+// points draws the preset's points again, with the share testFraction held out as test data
+// (drawn from the data seed too).
+func (d DataSource) points(testFraction float64) ([]nn.Point, error) {
+	pts, err := nn.Dataset(d.Name, d.N, d.Noise, d.Seed)
+	if err == nil {
+		split(pts, testFraction, d.Seed)
+	}
+	return pts, err
 }
 
 // SetDataSource records that the current points were drawn by the preset d (the page's
@@ -51,7 +56,15 @@ func (st *State) LoadData(name string, n int, noise float64, seed uint64) error 
 		return fmt.Errorf("data: seed %d is above the largest seed, %d", seed, uint64(MaxSeed))
 	}
 	src := DataSource{Name: name, N: n, Noise: noise, Seed: seed}
-	pts, err := src.points()
+	st.mu.Lock()
+	s := st.settings
+	st.mu.Unlock()
+	if p, err := nn.DatasetProblem(name); err != nil {
+		return fmt.Errorf("data: %w", err)
+	} else if p != s.Net.Task.Problem {
+		return fmt.Errorf("data: %q is a dataset for %s, and this playground learns %s; choose the problem first", name, p, problemNoun(s.Net.Task.Problem))
+	}
+	pts, err := src.points(s.TestFraction)
 	if err != nil {
 		return fmt.Errorf("data: %w", err)
 	}
@@ -70,6 +83,14 @@ func (st *State) LoadData(name string, n int, noise float64, seed uint64) error 
 	return nil
 }
 
+// problemNoun says what a problem learns: "classes" or "values (regression)".
+func problemNoun(p nn.Problem) string {
+	if p == nn.Regression {
+		return "values (regression)"
+	}
+	return "classes"
+}
+
 // presetSource returns the preset that drew the current points, if they are still exactly its
 // points (no edit since, or every edit undone). The caller holds the lock.
 func (st *State) presetSource() (DataSource, bool) {
@@ -77,7 +98,7 @@ func (st *State) presetSource() (DataSource, bool) {
 		return DataSource{}, false
 	}
 	if st.sourceChecked != st.pointsVersion {
-		pts, err := st.source.points()
+		pts, err := st.source.points(st.settings.TestFraction)
 		st.sourcePristine = err == nil && slices.Equal(pts, st.points)
 		st.sourceChecked = st.pointsVersion
 	}

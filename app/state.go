@@ -37,14 +37,18 @@ type State struct {
 	initial nn.Params
 
 	points   []nn.Point
-	dataOK   bool // the trainer holds the current points (false when there are none)
+	trainPts []nn.Point // the points not held out: what the trainer trains on
+	testPts  []nn.Point // the points held out as test data
+	dataOK   bool       // the trainer holds the current training points (false when there are none)
 	undo     []edit
 	redo     []edit
 	selected int
 
 	running bool
-	loss    float64
+	loss    float64 // over the training points
 	acc     float64
+	tloss   float64 // over the test points
+	tacc    float64
 	history []Sample
 	message string
 
@@ -68,11 +72,15 @@ type State struct {
 	pending   [len(allEvents)]bool // events to deliver when the lock is released
 }
 
-// Sample is one point of the loss and accuracy chart.
+// Sample is one point of the loss and accuracy chart: over the training points, and over the
+// test points when some are held out (HasTest).
 type Sample struct {
-	Step     int
-	Loss     float64
-	Accuracy float64
+	Step         int
+	Loss         float64
+	Accuracy     float64
+	HasTest      bool
+	TestLoss     float64
+	TestAccuracy float64
 }
 
 // New builds a playground with the given settings and points. initial, if not nil, gives the
@@ -84,7 +92,7 @@ func New(s Settings, points []nn.Point, initial nn.Params) (*State, error) {
 	if len(points) > MaxPoints {
 		return nil, fmt.Errorf("points: %d points is more than the %d the plane holds", len(points), MaxPoints)
 	}
-	if err := nn.CheckPoints(points); err != nil {
+	if err := s.Net.Task.CheckPoints(points); err != nil {
 		return nil, err
 	}
 	st := &State{selected: -1, clock: monotonic(), budget: newBudget()}
@@ -158,22 +166,23 @@ func (st *State) unlock() {
 	}
 }
 
-// syncData hands the current points to the trainer and measures loss and accuracy on them at
-// once, so that what the learner reads is never about the points of before. With no points,
-// training has nothing to do and stops.
+// syncData hands the current training points to the trainer and measures loss and accuracy on
+// the training and the test points at once, so that what the learner reads is never about the
+// points of before. With no training points, training has nothing to do and stops.
 func (st *State) syncData() {
 	st.pointsVersion++
 	st.pass.active = false
 	st.cancelJobs(cancelPoints)
 	st.emit(EventPoints)
 	defer st.measure()
-	if len(st.points) == 0 {
+	st.trainPts, st.testPts = partition(st.points, st.trainPts, st.testPts)
+	if len(st.trainPts) == 0 {
 		st.dataOK = false
 		st.running = false
 		return
 	}
 	// The points were checked on the way in, so an error here is a bug worth surfacing.
-	if err := st.trainer.SetData(st.points); err != nil {
+	if err := st.trainer.SetData(st.trainPts); err != nil {
 		st.dataOK = false
 		st.running = false
 		st.message = err.Error()
@@ -182,5 +191,11 @@ func (st *State) syncData() {
 	st.dataOK = true
 }
 
-// errNoPoints is returned by training when the plane is empty.
-var errNoPoints = errors.New("no points to train on: add some by clicking the plane")
+// noTrainingPoints is the error of training with no training points: none at all, or every
+// one held out as test data. The caller holds the lock.
+func (st *State) noTrainingPoints() error {
+	if len(st.points) == 0 {
+		return errors.New("no points to train on: add some by clicking the plane")
+	}
+	return errors.New("no training points: every point is held out as test data; lower the test share, or click the plane to add a training point")
+}

@@ -7,7 +7,10 @@ type Status struct {
 	Epoch    int
 	Loss     float64
 	Accuracy float64
-	Running  bool
+	// TestLoss and TestAccuracy are over the test points (0 when none are held out).
+	TestLoss     float64
+	TestAccuracy float64
+	Running      bool
 	// Points is how many points there are; PointsRevision changes whenever they do, so a
 	// reader copies them (Info, InfoAfter) only then.
 	Points         int
@@ -26,6 +29,8 @@ func (st *State) Status() Status {
 		Epoch:          st.trainer.Epoch(),
 		Loss:           st.loss,
 		Accuracy:       st.acc,
+		TestLoss:       st.tloss,
+		TestAccuracy:   st.tacc,
 		Running:        st.running,
 		Points:         len(st.points),
 		PointsRevision: st.pointsVersion,

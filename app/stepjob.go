@@ -39,7 +39,7 @@ func (st *State) StartSteps(n int, finish func(error)) error {
 	defer st.unlock()
 	if !st.dataOK {
 		st.running = false
-		return errNoPoints
+		return st.noTrainingPoints()
 	}
 	st.jobs = append(st.jobs, stepJob{n: n, finish: finish})
 	if len(st.jobs) > 1 {

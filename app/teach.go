@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -27,7 +28,8 @@ type Matrix struct {
 // Lesson is the walk-through of one training step of one point on the live network.
 type Lesson struct {
 	Point    int
-	Label    int
+	Label    int     // the point's label, under classification
+	Value    float64 // the point's value, under regression
 	StepSize float64
 	Stage    int // the current stage, 0-based
 	Stages   []Stage
@@ -48,9 +50,21 @@ func Stages(cfg nn.Config, stepSize float64) []Stage {
 	}
 	sigma := "σ"
 	deriv := derivText(cfg.Activation)
+	input := "a_1 = (x, y)ᵀ"
+	if !cfg.Task.Equal(nn.Task{}) {
+		var names []string
+		for _, f := range cfg.Task.InputFeatures() {
+			names = append(names, f.Label())
+		}
+		input = fmt.Sprintf("a_1 = (%s)ᵀ, the features of the point (x, y)", strings.Join(names, ", "))
+	}
+	title := "The input: the point's coordinates"
+	if !cfg.Task.Equal(nn.Task{}) && !cfg.Task.Equal(nn.Task{Problem: nn.Regression}) {
+		title = "The input: the point's features"
+	}
 	st := []Stage{{
-		Title:     "The input: the point's coordinates",
-		Formula:   "a_1 = (x, y)ᵀ",
+		Title:     title,
+		Formula:   input,
 		Show:      []string{"a_1"},
 		Highlight: Highlight{Neurons: []int{1}},
 	}}
@@ -64,6 +78,8 @@ func Stages(cfg nn.Config, stepSize float64) []Stage {
 		f := fmt.Sprintf("a_%d = %s(z_%d), with %s = %s", l, sigma, l, sigma, cfg.Activation)
 		if l == L && cfg.Cost == nn.CrossEntropy {
 			f = fmt.Sprintf("a_%d = softmax(z_%d) = exp(z_%d) / Σ exp(z_%d)", l, l, l, l)
+		} else if l == L && cfg.Task.Problem == nn.Regression {
+			f = fmt.Sprintf("a_%d = z_%d (a regression's output neuron is linear)", l, l)
 		}
 		st = append(st, Stage{
 			Title:     fmt.Sprintf("Layer %d: the activations", l),
@@ -73,16 +89,24 @@ func Stages(cfg nn.Config, stepSize float64) []Stage {
 		})
 	}
 	aL := fmt.Sprintf("a_%d", L)
-	st = append(st, Stage{
+	target := Stage{
 		Title:     "The label as one-hot output",
 		Formula:   "y = convert_label(label): -1 → (1, 0)ᵀ, 1 → (0, 1)ᵀ",
 		Show:      []string{"y"},
 		Highlight: Highlight{Neurons: []int{L}},
-	})
+	}
+	if cfg.Task.Problem == nn.Regression {
+		target.Title, target.Formula = "The value the output should have", "y = the point's value, a number from −1 to 1"
+	}
+	st = append(st, target)
 	cost := fmt.Sprintf("C_x = ½ ‖y − %s‖²", aL)
 	dcda := fmt.Sprintf("∂C_x/∂%s = %s − y", aL, aL)
 	deltaL := fmt.Sprintf("δ_%d = (%s − y) ⊙ %s'(z_%d), with %s", L, aL, sigma, L, deriv)
 	showDelta := []string{"sigma_prime_" + fmt.Sprint(L), fmt.Sprintf("delta_%d", L)}
+	if cfg.Task.Problem == nn.Regression {
+		deltaL = fmt.Sprintf("δ_%d = %s − y (the linear output's slope is 1)", L, aL)
+		showDelta = []string{fmt.Sprintf("delta_%d", L)}
+	}
 	if cfg.Cost == nn.CrossEntropy {
 		cost = fmt.Sprintf("C_x = −Σ_k y_k log %s,k", aL)
 		dcda = fmt.Sprintf("∂C_x/∂%s = −y ⊘ %s (element by element)", aL, aL)
@@ -151,7 +175,7 @@ func (st *State) lesson(i, stage int) (Lesson, error) {
 		return Lesson{}, err
 	}
 	ls := Lesson{
-		Point: i, Label: p.Label, StepSize: st.settings.Train.StepSize, Stage: stage,
+		Point: i, Label: p.Label, Value: p.Value, StepSize: st.settings.Train.StepSize, Stage: stage,
 		Stages:   Stages(st.settings.Net, st.settings.Train.StepSize),
 		Matrices: map[string]Matrix{},
 	}

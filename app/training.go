@@ -62,7 +62,7 @@ func (st *State) Step(n int) error {
 func (st *State) advance(n int) error {
 	if !st.dataOK {
 		st.running = false
-		return errNoPoints
+		return st.noTrainingPoints()
 	}
 	var err error
 	done := 0

@@ -13,11 +13,13 @@ const MaxCoord = 1e6
 
 // Point is a data point: Label is its class (-1 or 1 as in the notebook)
 // under classification, Value its value in [-1, 1] under regression; the
-// other field is 0.
+// other field is 0. Test marks a point held out from training as test
+// data: the playground trains on the others only; nn does not look at it.
 type Point struct {
 	X, Y  float64
 	Label int
 	Value float64
+	Test  bool
 }
 
 // ConvertLabel is the notebook's convert_label (In [15]): it turns label -1
