@@ -35,8 +35,9 @@ type evaluator struct {
 	idx            [6]uint32
 	opts           ebiten.DrawTrianglesShaderOptions
 	uniformLimit   int // vec4 uniforms the GPU allows; more weights go in a texture
-	generate       func(layers []int, act nn.Activation, cost nn.Cost, src weightSource) string
-	compileErr     error // the last shader failure, for diagnostics
+	generate       func(layers []int, act nn.Activation, cost nn.Cost, task nn.Task, src weightSource) string
+	task           nn.Task // the current network's task
+	compileErr     error   // the last shader failure, for diagnostics
 	xs, ys, values []float64
 }
 
@@ -61,20 +62,20 @@ func (e *evaluator) setNetwork(net *nn.Network, version uint64) {
 		return
 	}
 	act, cost := activationCost(net)
-	if e.hasNet && act == e.key.act && cost == e.key.cost && slices.Equal(net.Layers(), e.pack.layers) {
+	if e.hasNet && act == e.key.act && cost == e.key.cost && slices.Equal(net.Layers(), e.pack.layers) && net.Task().Equal(e.task) {
 		e.net = net
 		e.version = version
 		e.repack()
 		return
 	}
 	cfg := net.Config()
-	key := shaderKey{layers: layersKey(cfg.Layers), act: cfg.Activation, cost: cfg.Cost}
+	key := shaderKey{layers: layersKey(cfg.Layers), act: cfg.Activation, cost: cfg.Cost, task: taskKey(cfg.Task)}
 	p := newPacking(cfg.Layers)
 	if p.vec4s()+reservedUniforms(len(cfg.Layers)) > e.uniformLimit {
 		key.src = fromTexture
 	}
 	shapeChanged := !e.hasNet || key != e.key
-	e.net, e.hasNet = net, true
+	e.net, e.hasNet, e.task = net, true, cfg.Task
 	if shapeChanged {
 		e.key, e.pack = key, p
 		e.shader = e.compile(key, cfg)
@@ -127,7 +128,7 @@ func (e *evaluator) compile(key shaderKey, cfg nn.Config) *ebiten.Shader {
 	if sh, ok := e.shaders[key]; ok {
 		return sh
 	}
-	sh, err := ebiten.NewShader([]byte(e.generate(cfg.Layers, cfg.Activation, cfg.Cost, key.src)))
+	sh, err := ebiten.NewShader([]byte(e.generate(cfg.Layers, cfg.Activation, cfg.Cost, cfg.Task, key.src)))
 	if err != nil {
 		e.compileErr = err
 		sh = nil
@@ -225,14 +226,22 @@ func (e *evaluator) cpuValues(w, h int, view app.View, sel int) ([]float64, erro
 		e.ys[j] = view.YMax - (float64(j)+0.5)*sy
 	}
 	if sel < 0 {
-		return e.values, e.net.ProbGrid(e.xs, e.ys, e.values)
+		if err := e.net.ProbGrid(e.xs, e.ys, e.values); err != nil {
+			return nil, err
+		}
+		if e.net.Task().Problem == nn.Regression {
+			for k, v := range e.values {
+				e.values[k] = valueShade(v)
+			}
+		}
+		return e.values, nil
 	}
 	l, i := e.pack.neuron(sel)
 	if err := e.net.NeuronGrid(l, i, e.xs, e.ys, e.values); err != nil {
 		return nil, err
 	}
 	cfg := e.net.Config()
-	enc := layerEncoding(l, e.net.L(), cfg.Activation, cfg.Cost)
+	enc := layerEncoding(l, e.net.L(), cfg.Activation, cfg.Cost, cfg.Task.Problem)
 	for k, v := range e.values {
 		e.values[k] = encodeUnit(enc, v)
 	}

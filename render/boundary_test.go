@@ -16,7 +16,14 @@ import (
 // the boundary passes through the origin (z_L[1] = z_L[2] there).
 func testNet(t testing.TB, layers []int, act nn.Activation, cost nn.Cost, seed uint64, gain float64) *nn.Network {
 	t.Helper()
-	net, err := nn.New(nn.Config{Layers: layers, Activation: act, Cost: cost, Seed: seed})
+	return testTaskNet(t, layers, act, cost, nn.Task{}, seed, gain)
+}
+
+// testTaskNet is testNet for a network of a task: for a regression the output bias makes the
+// value 0 at the origin.
+func testTaskNet(t testing.TB, layers []int, act nn.Activation, cost nn.Cost, task nn.Task, seed uint64, gain float64) *nn.Network {
+	t.Helper()
+	net, err := nn.New(nn.Config{Layers: layers, Activation: act, Cost: cost, Seed: seed, Task: task})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,14 +44,18 @@ func testNet(t testing.TB, layers []int, act nn.Activation, cost nn.Cost, seed u
 	acts := net.Forward(0, 0)
 	last := p[len(p)-1]
 	prev := acts[len(acts)-2]
-	var z [2]float64
+	z := make([]float64, len(last.B))
 	for i := range z {
 		z[i] = last.B[i]
 		for j, v := range prev {
 			z[i] += last.W[i][j] * v
 		}
 	}
-	last.B[0] += z[1] - z[0]
+	if len(z) == 1 {
+		last.B[0] -= z[0]
+	} else {
+		last.B[0] += z[1] - z[0]
+	}
 	if err := net.SetParams(p); err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +94,10 @@ func TestBoundaryShaderMatchesCPU(t *testing.T) {
 		{"2-16x8-2 tanh cross-entropy", testNet(t, deep, nn.Tanh, nn.CrossEntropy, 5, 1.2), app.PresetView, true, true},
 		{"2-16x8-2 tanh cross-entropy, 1024 uniforms", testNet(t, deep, nn.Tanh, nn.CrossEntropy, 5, 1.2), app.PresetView, false, true},
 		{"2-16x3-2 sigmoid quadratic", testNet(t, []int{2, 16, 16, 16, 2}, nn.Sigmoid, nn.Quadratic, 6, 2), app.PresetView, false, true},
+		{"7 features-6-2 tanh cross-entropy", testTaskNet(t, []int{7, 6, 2}, nn.Tanh, nn.CrossEntropy, nn.Task{Features: allFeatures(t)}, 7, 0.8), app.PresetView, false, true},
+		{"x², y²-2 sigmoid cross-entropy", testTaskNet(t, []int{2, 2}, nn.Sigmoid, nn.CrossEntropy, nn.Task{Features: []nn.Feature{nn.FeatX2, nn.FeatY2}}, 8, 0.3), app.PresetView, false, true},
+		{"regression 2-1", testTaskNet(t, []int{2, 1}, nn.Tanh, nn.Quadratic, nn.Task{Problem: nn.Regression}, 9, 0.3), app.PresetView, false, true},
+		{"regression x, xy, sin y-5-5-1 tanh", testTaskNet(t, []int{3, 5, 5, 1}, nn.Tanh, nn.Quadratic, nn.Task{Problem: nn.Regression, Features: []nn.Feature{nn.FeatX, nn.FeatXY, nn.FeatSinY}}, 10, 0.4), app.PresetView, false, true},
 	}
 	c, err := newColorizer()
 	if err != nil {
@@ -173,7 +188,9 @@ func absInt(v int) int {
 func TestBoundaryFallsBackToCPU(t *testing.T) {
 	net := testNet(t, []int{2, 5, 2}, nn.Sigmoid, nn.CrossEntropy, 1, 2)
 	e := newEvaluator()
-	e.generate = func([]int, nn.Activation, nn.Cost, weightSource) string { return "package main\n\nfunc Fragment() {" }
+	e.generate = func([]int, nn.Activation, nn.Cost, nn.Task, weightSource) string {
+		return "package main\n\nfunc Fragment() {"
+	}
 	e.setNetwork(net, 1)
 	if e.onGPU() || e.compileErr == nil {
 		t.Fatalf("a broken shader left the evaluator on the GPU (error %v)", e.compileErr)
@@ -216,6 +233,7 @@ func TestHeatmapsMatchCPU(t *testing.T) {
 		testNet(t, []int{2, 5, 3, 2}, nn.Tanh, nn.CrossEntropy, 8, 1.5),
 		testNet(t, []int{2, 6, 2}, nn.ReLU, nn.Quadratic, 9, 1.5),
 		notebookNet(t),
+		testTaskNet(t, []int{7, 4, 1}, nn.Tanh, nn.Quadratic, nn.Task{Problem: nn.Regression, Features: allFeatures(t)}, 11, 1),
 	} {
 		e := newEvaluator()
 		e.setNetwork(net, 1)
@@ -253,4 +271,13 @@ func TestHeatmapsMatchCPU(t *testing.T) {
 			}
 		}
 	}
+}
+
+// allFeatures is every input feature.
+func allFeatures(t testing.TB) []nn.Feature {
+	fs, err := nn.ParseFeatures("x,y,x2,y2,xy,sinx,siny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs
 }

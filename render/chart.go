@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/nnviz/nnviz/app"
+	"github.com/nnviz/nnviz/nn"
 )
 
 // chartScale maps training steps and the two series onto the chart's axes box: loss on the
@@ -32,6 +33,9 @@ func (c *chartScale) update(box rect, hist []app.Sample, u float32) {
 	for _, s := range hist {
 		if !math.IsNaN(s.Loss) && !math.IsInf(s.Loss, 0) {
 			c.lossMax = max(c.lossMax, s.Loss)
+		}
+		if s.HasTest && !math.IsNaN(s.TestLoss) && !math.IsInf(s.TestLoss, 0) {
+			c.lossMax = max(c.lossMax, s.TestLoss)
 		}
 	}
 	if c.lossMax <= 0 {
@@ -88,8 +92,29 @@ func (c *chartScale) accY(v float64) float32 {
 	return c.box.Y1 - float32(t)*c.box.h()
 }
 
+// chartSeries are the chart's lines: the loss and accuracy over the training points, and over
+// the test points when some are held out. A regression has no accuracy.
+var chartSeries = [...]struct {
+	name  string
+	col   rgba
+	width float32
+	test  bool
+	acc   bool
+}{
+	{"loss", colLoss, 2, false, false},
+	{"test loss", colTestLoss, 2, true, false},
+	{"accuracy", colAccuracy, 2, false, true},
+	{"test acc.", colTestAccuracy, 2, true, true},
+}
+
+// shownSeries reports whether series k of chartSeries is drawn for the snapshot.
+func shownSeries(k int, s *app.Snapshot) bool {
+	c := chartSeries[k]
+	return (!c.test || s.HasTest) && (!c.acc || s.Net == nil || s.Net.Task().Problem != nn.Regression)
+}
+
 // drawChart queues the chart card: grid, both axes with labels, the loss and accuracy lines
-// and their legend.
+// (of the training and the test points) and their legend.
 func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 	card, box := g.ly.ChartCard, g.ly.Chart
 	if card.empty() || box.empty() {
@@ -98,15 +123,24 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 	u := g.ly.Scale
 	ty, small, room := g.drawTitledCard(p, cardChart)
 	// Legend on the title line, when it fits.
-	if p.tx.width("accuracy", small)+p.tx.width("loss", small)+(5+14+12+5+14)*u <= room {
-		x := card.X1 - g.ly.ch.pad
-		x -= p.tx.add(layerMid, "accuracy", x, ty, small, colMuted, alignRight) + 5*u
-		cy := ty - capHeight(small)/2
-		p.sh[layerMid].line(x-14*u, cy, x, cy, 2*u, colAccuracy)
-		x -= 14*u + 12*u
-		x -= p.tx.add(layerMid, "loss", x, ty, small, colMuted, alignRight) + 5*u
-		p.sh[layerMid].line(x-14*u, cy, x, cy, 2*u, colLoss)
+	var need float32
+	for k, c := range chartSeries {
+		if shownSeries(k, s) {
+			need += p.tx.width(c.name, small) + (5+14+12)*u
+		}
 	}
+	if need <= room+12*u {
+		x := card.X1 - g.ly.ch.pad
+		cy := ty - capHeight(small)/2
+		for k := len(chartSeries) - 1; k >= 0; k-- {
+			if c := chartSeries[k]; shownSeries(k, s) {
+				x -= p.tx.add(layerMid, c.name, x, ty, small, colMuted, alignRight) + 5*u
+				p.sh[layerMid].line(x-14*u, cy, x, cy, c.width*u, c.col)
+				x -= 14*u + 12*u
+			}
+		}
+	}
+	regression := s.Net != nil && s.Net.Task().Problem == nn.Regression
 
 	c := &g.chart
 	c.update(box, s.History, u)
@@ -118,6 +152,9 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 		p.tx.addBytes(layerMid, g.num, box.X0-6*u, y+capHeight(small)/2, small, colMuted, alignRight)
 	}
 	for _, pct := range [3]float64{0, 0.5, 1} {
+		if regression {
+			break
+		}
 		y := c.accY(pct)
 		g.num = appendNumber(g.num[:0], pct*100, 0)
 		g.num = append(g.num, '%')
@@ -135,20 +172,39 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 		p.tx.add(layerMid, "Press play (space) or step (s) to train", (box.X0+box.X1)/2, (box.Y0+box.Y1)/2, small, colMuted, alignCenter)
 		return
 	}
-	g.appendSeries(mid, s.History, u)
+	g.appendSeries(mid, s, u)
 }
 
-// appendSeries queues the two polylines as round-capped segments, skipping samples closer
-// than a pixel to the last one drawn.
-func (g *Game) appendSeries(sh *shapes, hist []app.Sample, u float32) {
+// appendSeries queues the shown series as round-capped polylines, the training loss last (on
+// top), skipping samples closer than a pixel to the last one drawn and samples without test
+// values in a test series.
+func (g *Game) appendSeries(sh *shapes, s *app.Snapshot, u float32) {
 	c := &g.chart
-	w := 2 * u
-	for pass := 0; pass < 2; pass++ {
-		col := colAccuracy
-		y := func(s app.Sample) float32 { return c.accY(s.Accuracy) }
-		if pass == 1 {
-			col = colLoss
-			y = func(s app.Sample) float32 { return c.lossY(s.Loss) }
+	for _, k := range [...]int{3, 2, 1, 0} {
+		if !shownSeries(k, s) {
+			continue
+		}
+		hist := s.History
+		if chartSeries[k].test {
+			// Samples from before the split have no test values.
+			for len(hist) > 0 && !hist[0].HasTest {
+				hist = hist[1:]
+			}
+			if len(hist) == 0 {
+				continue
+			}
+		}
+		col, w := chartSeries[k].col, chartSeries[k].width*u
+		y := func(s app.Sample) float32 {
+			switch k {
+			case 0:
+				return c.lossY(s.Loss)
+			case 1:
+				return c.lossY(s.TestLoss)
+			case 2:
+				return c.accY(s.Accuracy)
+			}
+			return c.accY(s.TestAccuracy)
 		}
 		px, py := c.x(float64(hist[0].Step)), y(hist[0])
 		if len(hist) == 1 {

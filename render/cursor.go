@@ -103,7 +103,7 @@ func (g *Game) cursorMove(f *inputFrame, dx, dy int) {
 	c.x, c.y = min(max(c.x, v.XMin), v.XMax), min(max(c.y, v.YMin), v.YMax)
 	msg := "x " + coord(c.x) + ", y " + coord(c.y)
 	if i := g.pointUnderCursor(); i >= 0 {
-		msg += ": point " + strconv.Itoa(i) + ", " + className(g.snap.Points[i].Label)
+		msg += ": " + g.pointName(i)
 	}
 	g.say(msg + ".")
 }
@@ -114,28 +114,22 @@ func (g *Game) cursorEnter(f *inputFrame) {
 	g.cursorPlace()
 	c := &g.cursor
 	if i := g.pointUnderCursor(); i >= 0 {
-		if err := g.st.FlipLabel(i); err != nil {
+		now, err := g.editPoint(i)
+		if err != nil {
 			g.report(f, err)
 			g.say(err.Error())
 			return
 		}
-		g.say("Point " + strconv.Itoa(i) + " is now " + className(-g.snap.Points[i].Label) + ".")
+		g.say("Point " + strconv.Itoa(i) + " is now " + now + ".")
 		return
 	}
-	label := g.snap.AddLabel
-	if label == 0 {
-		label = 1
-	}
-	if f.shift {
-		label = -label
-	}
-	i, err := g.st.AddPoint(c.x, c.y, label)
+	i, what, err := g.addPoint(c.x, c.y, f.shift)
 	if err != nil {
 		g.report(f, err)
 		g.say(err.Error())
 		return
 	}
-	g.say("Added point " + strconv.Itoa(i) + ", " + className(label) + ", at x " + coord(c.x) + ", y " + coord(c.y) + ".")
+	g.say("Added point " + strconv.Itoa(i) + ", " + what + ", at x " + coord(c.x) + ", y " + coord(c.y) + ".")
 }
 
 func (g *Game) cursorDelete(f *inputFrame) {

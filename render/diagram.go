@@ -3,6 +3,7 @@ package render
 import (
 	"math"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/nnviz/nnviz/app"
@@ -30,7 +31,8 @@ const (
 
 // update lays the network out in area. It reuses its slices, so it allocates only when the
 // number of layers grows.
-func (d *diagramGeom) update(area rect, layers []int, u float32) {
+func (d *diagramGeom) update(area rect, net *nn.Network, u float32) {
+	layers := net.Layers()
 	d.area, d.u = area, u
 	d.layers = append(d.layers[:0], layers...)
 	L := len(layers)
@@ -47,7 +49,7 @@ func (d *diagramGeom) update(area rect, layers []int, u float32) {
 	// other one room for it) gets smaller neurons, so that they never overlap.
 	d.r = max(r, min(neuronMinR*u, area.h()/float32(maxN)*0.45))
 	d.ring = min(biasMaxRing*u, d.r*0.3)
-	side := d.r + d.ring + 26*u
+	side := d.r + d.ring + labelRoom(net.Task())*u
 	colGap := (area.w() - 2*side) / float32(max(L-1, 1))
 	for l := 0; l < L; l++ {
 		d.x[l] = area.X0 + side + colGap*float32(l)
@@ -62,6 +64,20 @@ func (d *diagramGeom) update(area rect, layers []int, u float32) {
 			d.y[l][i] = top + spacing*float32(i)
 		}
 	}
+}
+
+// labelRoom is the room, in CSS pixels, beside the first and last columns for their labels:
+// the features' names and the outputs' classes or "value", about 6 px a character at the
+// smallest text, 26 px at least.
+func labelRoom(t nn.Task) float32 {
+	longest := 2
+	for _, f := range t.InputFeatures() {
+		longest = max(longest, utf8.RuneCountInString(f.Label()))
+	}
+	if t.Problem == nn.Regression {
+		longest = max(longest, len("value"))
+	}
+	return max(26, 8+6*float32(longest))
 }
 
 // biasRing returns the radius of the outer edge of a bias ring of value b, and its thickness.
@@ -162,7 +178,7 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 		x := d.x[l-1]
 		na := emphasis(h, h.Neurons, l)
 		ba := emphasis(h, h.Biases, l)
-		enc := layerEncoding(l, L, act, cost)
+		enc := layerEncoding(l, L, act, cost, net.Task().Problem)
 		for i, y := range d.y[l-1] {
 			if l > 1 {
 				bd := net.B(l).RawMatrix()
@@ -199,12 +215,12 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 			}
 		}
 	}
-	g.drawDiagramLabels(p, small)
+	g.drawDiagramLabels(p, small, net.Task())
 }
 
-// drawDiagramLabels names the columns (a_1 ... a_L, as in the notebook), the inputs (x, y)
-// and the outputs (the classes they stand for).
-func (g *Game) drawDiagramLabels(p *painter, small textStyle) {
+// drawDiagramLabels names the columns (a_1 ... a_L, as in the notebook), the inputs (the task's
+// features: x, y, x², ...) and the outputs (the classes they stand for, or a regression's value).
+func (g *Game) drawDiagramLabels(p *painter, small textStyle, task nn.Task) {
 	d := &g.geom
 	u := d.u
 	L := len(d.layers)
@@ -222,10 +238,14 @@ func (g *Game) drawDiagramLabels(p *painter, small textStyle) {
 	if L < 2 {
 		return
 	}
-	for i, name := range [2]string{"x", "y"} {
+	for i, f := range task.InputFeatures() {
 		if i < len(d.y[0]) {
-			p.tx.add(layerMid, name, d.x[0]-d.r-6*u, d.y[0][i]+capHeight(small)/2, small, colMuted, alignRight)
+			p.tx.add(layerMid, f.Label(), d.x[0]-d.r-6*u, d.y[0][i]+capHeight(small)/2, small, colMuted, alignRight)
 		}
+	}
+	if task.Problem == nn.Regression {
+		p.tx.add(layerMid, "value", d.x[L-1]+d.r+d.ring+6*u, d.y[L-1][0]+capHeight(small)/2, small, colMuted, alignLeft)
+		return
 	}
 	for i, label := range [2]int{-1, 1} {
 		if i < len(d.y[L-1]) {

@@ -25,7 +25,7 @@ func TestEdgesFollowWeights(t *testing.T) {
 	const W, H = 640, 400
 	g := newGame(nil, &stillInput{})
 	g.ly = layout{W: W, H: H, Scale: 1, DiagramCard: rect{0, 0, W, H}, Diagram: rect{40, 60, W - 40, H - 40}}
-	g.geom.update(g.ly.Diagram, net.Layers(), 1)
+	g.geom.update(g.ly.Diagram, net, 1)
 	g.heatOff.Store(true)
 	pt := &g.paint
 	pt.reset()

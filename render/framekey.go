@@ -18,6 +18,10 @@ type frameKey struct {
 	points         uint64 // app.Snapshot.PointsVersion
 	selected       int
 	addLabel       int
+	addValue       float64
+	showTest       bool
+	testLoss       float64 // the test points' loss and accuracy, with the training points'
+	testAccuracy   float64
 	steps, epoch   int
 	history        int
 	lastSample     app.Sample
@@ -45,7 +49,8 @@ func (g *Game) keyOf(hl *app.Highlight) frameKey {
 	k := frameKey{
 		w: g.ly.W, h: g.ly.H, scale: g.ly.Scale, shown: g.ly.Shown,
 		weights: s.WeightsVersion, points: s.PointsVersion,
-		selected: s.Selected, addLabel: s.AddLabel,
+		selected: s.Selected, addLabel: s.AddLabel, addValue: s.AddValue, showTest: s.ShowTest,
+		testLoss: s.TestLoss, testAccuracy: s.TestAccuracy,
 		steps: s.Steps, epoch: s.Epoch, history: len(s.History),
 		loss: s.Loss, accuracy: s.Accuracy, running: s.Running,
 		view: s.View, teaching: s.Teaching, message: s.Message,
@@ -72,6 +77,7 @@ func (g *Game) keyOf(hl *app.Highlight) frameKey {
 func (k frameKey) static() frameKey {
 	k.weights, k.steps, k.epoch, k.history, k.lastSample = 0, 0, 0, 0, app.Sample{}
 	k.loss, k.accuracy, k.running, k.div = 0, 0, false, 0
+	k.testLoss, k.testAccuracy = 0, 0
 	return k
 }
 

@@ -24,7 +24,9 @@ import (
 type controller interface {
 	Frame(dst *app.Snapshot)
 	AddPoint(x, y float64, label int) (int, error)
+	AddValuePoint(x, y, value float64) (int, error)
 	FlipLabel(i int) error
+	SetValue(i int, value float64) error
 	RemovePoint(i int) error
 	DragPoint(i int, x, y float64) error
 	EndDrag(i int, fromX, fromY float64) error
@@ -299,7 +301,7 @@ func (g *Game) showCard(c card) bool {
 // transform with ToScreen and FromScreen.
 func (g *Game) updateGeometry() {
 	if g.snap.Net != nil {
-		g.geom.update(g.ly.Diagram, g.snap.Net.Layers(), g.ly.Scale)
+		g.geom.update(g.ly.Diagram, g.snap.Net, g.ly.Scale)
 	}
 	g.mu.Lock()
 	g.shared = sharedView{plot: g.ly.Plot, view: g.snap.View, scale: g.layoutScale, ly: g.ly, neuronR: g.geom.r}
@@ -315,7 +317,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		// at the next Update).
 		g.ly = computeLayout(w, h, max(g.layoutScale, 1), g.lyLayers, g.shown)
 		if g.snap.Net != nil {
-			g.geom.update(g.ly.Diagram, g.snap.Net.Layers(), g.ly.Scale)
+			g.geom.update(g.ly.Diagram, g.snap.Net, g.ly.Scale)
 		}
 	}
 	s := &g.snap

@@ -98,17 +98,29 @@ func appendHitName(line1, line2 []byte, h hit, net *nn.Network, acts [][]float64
 		pt := pts[h.index]
 		line1 = append(line1, "point "...)
 		line1 = idx(line1, h.index) // points are numbered from 0, everywhere
-		line1 = append(line1, "  ·  label "...)
-		if pt.Label > 0 {
-			line1 = append(line1, "+1"...)
+		regression := net != nil && net.Task().Problem == nn.Regression
+		if regression {
+			line1 = append(line1, "  ·  value "...)
+			line1 = appendNumber(line1, pt.Value, 2)
 		} else {
-			line1 = append(line1, "−1"...)
+			line1 = append(line1, "  ·  label "...)
+			if pt.Label > 0 {
+				line1 = append(line1, "+1"...)
+			} else {
+				line1 = append(line1, "−1"...)
+			}
+		}
+		if pt.Test {
+			line1 = append(line1, "  ·  test"...)
 		}
 		line2 = append(line2, "x = "...)
 		line2 = appendNumber(line2, pt.X, 2)
 		line2 = append(line2, ", y = "...)
 		line2 = appendNumber(line2, pt.Y, 2)
-		if net != nil {
+		if regression {
+			line2 = append(line2, "  ·  predicted "...)
+			line2 = appendNumber(line2, net.Prob(pt.X, pt.Y), 3)
+		} else if net != nil {
 			line2 = append(line2, "  ·  p(+1) = "...)
 			line2 = appendNumber(line2, net.Prob(pt.X, pt.Y), 3)
 		}

@@ -23,7 +23,7 @@ func notebookNet(t testing.TB) *nn.Network {
 func TestHitDiagram(t *testing.T) {
 	net := notebookNet(t)
 	var d diagramGeom
-	d.update(rect{100, 50, 700, 450}, net.Layers(), 1)
+	d.update(rect{100, 50, 700, 450}, net, 1)
 	at := func(l, i int) (float32, float32) { return d.x[l-1], d.y[l-1][i] }
 	// along returns the point a fraction f of the way along edge w_l[i, j].
 	along := func(l, i, j int, f float32) (float32, float32) {

@@ -180,18 +180,12 @@ func (g *Game) release(f *inputFrame) {
 		if g.snap.Teaching || f.alt {
 			g.report(f, g.st.Select(t.index))
 		} else {
-			g.report(f, g.st.FlipLabel(t.index))
+			_, err := g.editPoint(t.index)
+			g.report(f, err)
 		}
 	case hitPlane:
-		label := g.snap.AddLabel
-		if label == 0 {
-			label = 1
-		}
-		if f.shift {
-			label = -label
-		}
 		x, y := g.clampToView(gs.x0, gs.y0)
-		_, err := g.st.AddPoint(x, y, label)
+		_, _, err := g.addPoint(x, y, f.shift)
 		g.report(f, err)
 	case hitTab:
 		g.showCard(card(t.index))

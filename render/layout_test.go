@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/nnviz/nnviz/nn"
 	"slices"
 	"testing"
 )
@@ -102,7 +103,11 @@ func checkLayout(t *testing.T, cw, ch, scale float32, shape []int, shown card) {
 	// The network, when it shows, has neurons of at least 12 CSS px.
 	if !ly.DiagramCard.empty() {
 		var d diagramGeom
-		d.update(ly.Diagram, shape, scale)
+		net, err := nn.New(nn.Config{Layers: shape, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.update(ly.Diagram, net, scale)
 		if got := 2 * d.r / scale; got < 2*neuronMinR {
 			t.Errorf("neurons are %.1f CSS px across in %v, want at least %d", got, ly.Diagram, 2*neuronMinR)
 		}

@@ -40,8 +40,18 @@ type shaderKey struct {
 	layers string // "2-3-2"
 	act    nn.Activation
 	cost   nn.Cost
+	task   string // taskKey
 	src    weightSource
 }
+
+// taskKey names a task in a shaderKey: "classification:x,y".
+func taskKey(t nn.Task) string {
+	return t.Problem.String() + ":" + nn.FormatFeatures(t.InputFeatures())
+}
+
+// valueShade maps a regression's value onto the plane's [0, 1] scale, as the shader does: -1
+// to 0 (the colour of label -1), 0 to the neutral 0.5, 1 to 1.
+func valueShade(v float64) float64 { return min(max((v+1)/2, 0), 1) }
 
 func layersKey(layers []int) string {
 	var b strings.Builder
@@ -139,10 +149,12 @@ const (
 )
 
 // layerEncoding returns how the activations of layer l (1-based) of a network are shown.
-func layerEncoding(l, L int, act nn.Activation, cost nn.Cost) unitEncoding {
+func layerEncoding(l, L int, act nn.Activation, cost nn.Cost, problem nn.Problem) unitEncoding {
 	switch {
 	case l == 1:
 		return encUnbounded
+	case l == L && problem == nn.Regression:
+		return encSigned // the value, on the plane's scale
 	case l == L && cost == nn.CrossEntropy:
 		return encUnit
 	case act == nn.Sigmoid:
@@ -164,7 +176,7 @@ const unboundedScale = 2.0
 //
 // Uniforms: Origin (data coordinates of the target's top-left corner), Step (data units per
 // pixel, y negative), Sel, and either W/B or WScale (texture mode).
-func genNetShader(layers []int, act nn.Activation, cost nn.Cost, src weightSource) string {
+func genNetShader(layers []int, act nn.Activation, cost nn.Cost, task nn.Task, src weightSource) string {
 	p := newPacking(layers)
 	L := len(layers)
 	var b strings.Builder
@@ -229,12 +241,21 @@ func lane(h0, h1, h2, h3 vec4, k int) float {
 
 func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	q := Origin + (dstPos.xy-imageDstOrigin())*Step
-	h0 := vec4(q.x, q.y, 0.0, 0.0)
-	h1 := vec4(0.0)
-	h2 := vec4(0.0)
-	h3 := vec4(0.0)
-	v := 0.0
 `)
+	// The input column a_1: the task's features of the point, four to a vec4.
+	in := [4][4]string{}
+	for g := range in {
+		for k := range in[g] {
+			in[g][k] = "0.0"
+		}
+	}
+	for i, f := range task.InputFeatures() {
+		in[i/4][i%4] = featureExpr(f)
+	}
+	for g, h := range in {
+		pf("\th%d := vec4(%s, %s, %s, %s)\n", g, h[0], h[1], h[2], h[3])
+	}
+	pf("\tv := 0.0\n")
 	// A layer's activations live in four vec4s (16 lanes, nn.MaxNeurons). One loop runs over
 	// the hidden layers and, inside, one over the layer's input groups of four, with a mat4
 	// multiply per output group. Both loops end on a break that depends on uniforms (Shape,
@@ -242,9 +263,9 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	// depth: unrolled, the largest network took GLSL compilers (Mesa's) tens of seconds.
 	sel := func(indent string, l int, first string) {
 		pf("%sif Sel >= %s && Sel < %s+%s {\n%s\tv = %s(lane(h0, h1, h2, h3, int(Sel-%s)))\n%s}\n",
-			indent, first, first, "n", indent, encFunc(layerEncoding(l, L, act, cost)), first, indent)
+			indent, first, first, "n", indent, encFunc(layerEncoding(l, L, act, cost, task.Problem)), first, indent)
 	}
-	pf("\tn := 2.0\n")
+	pf("\tn := %d.0\n", layers[0])
 	sel("\t", 1, "0.0")
 	layer := func(indent string, output bool) {
 		in := indent
@@ -281,10 +302,12 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 		sel("\t\t", 2, "Shape[li].w")
 	}
 	pf("\t}\n")
-	// The output layer: two neurons, one group.
-	pf("\t{\n\t\tnp := int(Shape[%d].x)\n\t\tn = 2.0\n\t\twb := %d\n\t\tbb := %d\n", L-2, p.wBase[L], p.bBase[L])
+	// The output layer: two neurons (one for a regression), one group.
+	pf("\t{\n\t\tnp := int(Shape[%d].x)\n\t\tn = %d.0\n\t\twb := %d\n\t\tbb := %d\n", L-2, layers[L-1], p.wBase[L], p.bBase[L])
 	layer("\t\t", true)
-	if cost == nn.CrossEntropy {
+	if task.Problem == nn.Regression {
+		pf("\t\th0 = n0\n") // a linear output
+	} else if cost == nn.CrossEntropy {
 		// softmax over the two outputs: a_L[2] = 1/(1+e^(z1-z2)).
 		pf("\t\tpr := 1.0 / (1.0 + exp(clamp(n0.x-n0.y, -30.0, 30.0)))\n")
 		pf("\t\th0 = vec4(1.0-pr, pr, 0.0, 0.0)\n")
@@ -294,8 +317,10 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	pf("\t\th1 = vec4(0.0)\n\t\th2 = vec4(0.0)\n\t\th3 = vec4(0.0)\n")
 	sel("\t\t", L, fmt.Sprintf("%d.0", p.firstUnit[L]))
 	pf("\t}\n")
-	// Prob, as nn.Network.Prob defines it.
-	if cost == nn.CrossEntropy {
+	// Prob, as nn.Network.Prob defines it; a regression's value as valueShade maps it.
+	if task.Problem == nn.Regression {
+		pf("\tpr := clamp((h0.x+1.0)/2.0, 0.0, 1.0)\n")
+	} else if cost == nn.CrossEntropy {
 		pf("\tpr := h0.y\n")
 	} else {
 		pf("\tpr := clamp(0.5+(h0.y-h0.x)/2.0, 0.0, 1.0)\n")
@@ -322,6 +347,27 @@ func encUnbounded(v float) float {
 }
 `, unboundedScale)
 	return b.String()
+}
+
+// featureExpr is a feature of the point q in Kage.
+func featureExpr(f nn.Feature) string {
+	switch f {
+	case nn.FeatX:
+		return "q.x"
+	case nn.FeatY:
+		return "q.y"
+	case nn.FeatX2:
+		return "q.x*q.x"
+	case nn.FeatY2:
+		return "q.y*q.y"
+	case nn.FeatXY:
+		return "q.x*q.y"
+	case nn.FeatSinX:
+		return "sin(q.x)"
+	case nn.FeatSinY:
+		return "sin(q.y)"
+	}
+	panic("render: unknown feature " + f.String())
 }
 
 func encFunc(e unitEncoding) string {

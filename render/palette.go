@@ -3,6 +3,8 @@ package render
 import (
 	"image/color"
 	"math"
+
+	"github.com/nnviz/nnviz/nn"
 )
 
 // rgba is a straight-alpha colour with channels in [0, 1].
@@ -55,6 +57,9 @@ var (
 	// colLoss and colAccuracy are the chart's two series: ink and the Okabe-Ito bluish green.
 	colLoss     = hex(0x1d2733)
 	colAccuracy = hex(0x009e73)
+	// colTestLoss and colTestAccuracy are the same series over the test points: lighter.
+	colTestLoss     = hex(0x8c96a5)
+	colTestAccuracy = hex(0x86d3b8)
 	// colAccuracyInk is colAccuracy dark enough for small text on a card (5:1).
 	colAccuracyInk = hex(0x00785a)
 )
@@ -65,6 +70,26 @@ func classColor(label int) rgba {
 		return colClassPos
 	}
 	return colClassNeg
+}
+
+// colValueZero is the dot of a regression point of value 0, between the two class colours.
+var colValueZero = hex(0xc9ced6)
+
+// valueColor returns the dot colour of a regression point's value in [-1, 1]: the class colours
+// at -1 and 1 through a neutral grey at 0, the plane's own scale.
+func valueColor(v float64) rgba {
+	if v < 0 {
+		return colValueZero.mix(colClassNeg, float32(min(-v, 1)))
+	}
+	return colValueZero.mix(colClassPos, float32(min(v, 1)))
+}
+
+// pointColor is a point's dot colour: its class's, or in a regression its value's.
+func pointColor(pt nn.Point, regression bool) rgba {
+	if regression {
+		return valueColor(pt.Value)
+	}
+	return classColor(pt.Label)
 }
 
 // divergingStops is the plane's palette from Prob 0 (label -1, orange) through a near-white

@@ -94,7 +94,7 @@ func (g *Game) drawPlane(p *painter, s *app.Snapshot, hoverPoint int) {
 	}
 	pv := planeView{plot: ly.Plot, view: s.View}
 	ty, small, room := g.drawTitledCard(p, cardPlane)
-	g.drawPlaneLegend(p, card.X1-ly.ch.pad, ty, small, room)
+	g.drawPlaneLegend(p, card.X1-ly.ch.pad, ty, small, room, s)
 
 	plot := ly.Plot
 	// Ticks and labels outside the plot, faint grid lines over the boundary.
@@ -120,16 +120,26 @@ func (g *Game) drawPlane(p *painter, s *app.Snapshot, hoverPoint int) {
 }
 
 // drawPlaneLegend queues the plane's legend right-aligned at x on the title line: the two
-// classes and the contour, when it fits in room.
-func (g *Game) drawPlaneLegend(p *painter, x, y float32, small textStyle, room float32) {
+// classes (or the ends of a regression's value scale), the contour, and the test points' ring
+// when they show, as much as fits in room.
+func (g *Game) drawPlaneLegend(p *painter, x, y float32, small textStyle, room float32, s *app.Snapshot) {
 	u := g.ly.Scale
 	r := 4 * u
-	need := p.tx.width("p = 0.5", small) + p.tx.width("+1", small) + p.tx.width("−1", small) + (4+14+12)*u + 2*(4*u+2*r+10*u)
+	contour := "p = 0.5"
+	if s.Net != nil && s.Net.Task().Problem == nn.Regression {
+		contour = "value 0"
+	}
+	need := p.tx.width(contour, small) + p.tx.width("+1", small) + p.tx.width("−1", small) + (4+14+12)*u + 2*(4*u+2*r+10*u)
 	if need > room {
 		return
 	}
 	cy := y - capHeight(small)/2
-	x -= p.tx.add(layerMid, "p = 0.5", x, y, small, colMuted, alignRight) + 4*u
+	if test := p.tx.width("test", small) + 4*u + 2*r + 12*u; s.HasTest && s.ShowTest && need+test <= room {
+		x -= p.tx.add(layerMid, "test", x, y, small, colMuted, alignRight) + 4*u
+		p.sh[layerMid].ring(x-r, cy, r, 2*u, colMuted)
+		x -= 2*r + 12*u
+	}
+	x -= p.tx.add(layerMid, contour, x, y, small, colMuted, alignRight) + 4*u
 	p.sh[layerMid].line(x-14*u, cy, x, cy, 1.5*u, colContour)
 	x -= 14*u + 12*u
 	for _, label := range [2]int{1, -1} {
@@ -153,25 +163,34 @@ func gridLine(p *painter, x0, y0, x1, y1 float32, axis bool, u float32) {
 	p.sh[layerMid].line(x0, y0, x1, y1, w, c)
 }
 
-// drawPoints queues the points: a class-coloured dot in a white outline with a faint dark
-// edge, the selected point ringed, the hovered one enlarged. Points outside the view are not
-// drawn.
+// drawPoints queues the points: a class-coloured (or value-coloured) dot in a white outline
+// with a faint dark edge, a test point as a hollow ring of its colour (or not at all when test
+// points are hidden), the selected point ringed, the hovered one enlarged. Points outside the
+// view are not drawn.
 func (g *Game) drawPoints(p *painter, pv planeView, s *app.Snapshot, hover int) {
 	u := g.ly.Scale
 	sh := &p.sh[layerMid]
 	dot := dotRadius(len(s.Points), u)
+	regression := s.Net != nil && s.Net.Task().Problem == nn.Regression
 	for i, pt := range s.Points {
 		px, py := pv.toPx(pt.X, pt.Y)
-		if !pv.plot.contains(px, py) {
+		if !pv.plot.contains(px, py) || (pt.Test && !s.ShowTest) {
 			continue
 		}
 		r := dot
 		if i == hover {
 			r *= 1.3
 		}
+		c := pointColor(pt, regression)
+		if pt.Test {
+			w := max(2*u, r*0.45)
+			sh.ring(px, py, r+0.75*u, w+1.5*u, colCard)
+			sh.ring(px, py, r, w, c)
+			continue
+		}
 		sh.circle(px, py, r+0.75*u, colInk.alpha(0.45))
 		sh.circle(px, py, r, colCard)
-		sh.circle(px, py, r-min(pointOutline*u, r*0.3), classColor(pt.Label))
+		sh.circle(px, py, r-min(pointOutline*u, r*0.3), c)
 	}
 	if i := s.Selected; i >= 0 && i < len(s.Points) {
 		pt := s.Points[i]

@@ -25,7 +25,7 @@ import (
 )
 
 // extraRunes are the non-ASCII characters the screen uses.
-var extraRunes = []rune{'−', '·', '…', '×', '≈', 'σ', 'δ', 'Δ'}
+var extraRunes = []rune{'−', '·', '…', '×', '≈', 'σ', 'δ', 'Δ', '²'}
 
 func main() {
 	out := flag.String("o", "fontdata.go", "output file")
