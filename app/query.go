@@ -41,7 +41,7 @@ func (p Problem) Error() string { return p.Param + ": " + p.Message }
 // Controls are the names the controls and hide parameters accept.
 var Controls = []string{
 	"play", "step", "reset", "seed", "lr", "speed", "mode", "shape", "activation", "cost",
-	"label", "data", "undo", "share", "io", "teach",
+	"label", "data", "undo", "share", "io", "teach", "problem", "features", "test",
 }
 
 // Default point counts and noise for presets.

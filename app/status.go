@@ -1,5 +1,7 @@
 package app
 
+import "github.com/nnviz/nnviz/nn"
+
 // Status is what changes while training: the counters, the loss and accuracy, and revisions
 // that say whether the points changed. It copies no points, so a page can read it every frame.
 type Status struct {
@@ -37,4 +39,11 @@ func (st *State) Status() Status {
 		PendingSteps:   st.pendingSteps(),
 		Message:        st.message,
 	}
+}
+
+// Task returns what the playground learns: its features and problem.
+func (st *State) Task() nn.Task {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.settings.Net.Task
 }

@@ -51,7 +51,9 @@ func TestBadInputErrors(t *testing.T) {
 		{"NaN x", func() error { return CheckPoints([]Point{{X: 0, Y: 0, Label: 1}, {X: nan, Y: 0, Label: 1}}) }, []string{"point 1", "x is NaN"}},
 		{"Inf y", func() error { return CheckPoints([]Point{{X: 0, Y: inf, Label: 1}}) }, []string{"point 0", "y is +Inf"}},
 		{"far x", func() error { return CheckPoints([]Point{{X: -2e6, Y: 0, Label: 1}}) }, []string{"point 0", "x is -2e+06", "outside"}},
-		{"bad label", func() error { return CheckPoints([]Point{{X: 0, Y: 0, Label: 1}, {X: 0, Y: 0, Label: 1}, {X: 0, Y: 0, Label: 2}}) }, []string{"point 2", "label is 2"}},
+		{"bad label", func() error {
+			return CheckPoints([]Point{{X: 0, Y: 0, Label: 1}, {X: 0, Y: 0, Label: 1}, {X: 0, Y: 0, Label: 2}})
+		}, []string{"point 2", "label is 2"}},
 		{"evaluate empty", func() error { _, _, err := good().Evaluate(nil); return err }, []string{"no data"}},
 		{"evaluate NaN", func() error { _, _, err := good().Evaluate([]Point{{X: nan, Y: 0, Label: 1}}); return err }, []string{"x is NaN"}},
 		{"trace label", func() error { _, err := good().Trace(Point{X: 0, Y: 0, Label: 0}, 0.1); return err }, []string{"label is 0"}},

@@ -121,9 +121,9 @@ type Trainer struct {
 	data  []Point
 	in    []float64 // the input columns a_1 of data, one after another
 	ys    []float64 // the targets y of data (one-hot labels or values), one after another
-	order []int        // this epoch's order of data
-	pos   int          // next index into order
-	pcg   *rand.PCG    // draws the epoch orders (see shuffle)
+	order []int     // this epoch's order of data
+	pos   int       // next index into order
+	pcg   *rand.PCG // draws the epoch orders (see shuffle)
 	steps int
 	epoch int
 	ckpt  *checkpoints // weights to go back to after a divergence (see Recover)

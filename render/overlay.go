@@ -8,7 +8,8 @@ import (
 
 // Status, tooltip and message: the text that floats over the rest.
 
-// drawStatus queues the status line: step, epoch, loss and accuracy, and whether training
+// drawStatus queues the status line: step, epoch, loss and accuracy (over the training points,
+// then the test points when some are held out; a regression has no accuracy), and whether training
 // runs (or, for a few seconds, the app's last error).
 func (g *Game) drawStatus(p *painter, s *app.Snapshot) {
 	r := g.ly.Status
@@ -58,9 +59,21 @@ func (g *Game) drawStatus(p *painter, s *app.Snapshot) {
 	item("Epoch", g.num)
 	g.num = appendNumber(g.num[:0], s.Loss, 4)
 	item("Loss", g.num)
+	if s.HasTest {
+		g.num = appendNumber(g.num[:0], s.TestLoss, 4)
+		item("Test loss", g.num)
+	}
+	if g.regression() {
+		return
+	}
 	g.num = appendNumber(g.num[:0], s.Accuracy*100, 1)
 	g.num = append(g.num, '%')
 	item("Accuracy", g.num)
+	if s.HasTest {
+		g.num = appendNumber(g.num[:0], s.TestAccuracy*100, 1)
+		g.num = append(g.num, '%')
+		item("Test acc.", g.num)
+	}
 }
 
 // appendGrouped writes a non-negative integer with thin spaces between thousands.

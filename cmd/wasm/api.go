@@ -9,6 +9,7 @@ import (
 
 	"github.com/nnviz/nnviz/app"
 	"github.com/nnviz/nnviz/cmd/wasm/jsapi"
+	"github.com/nnviz/nnviz/nn"
 	"github.com/nnviz/nnviz/render"
 )
 
@@ -83,7 +84,7 @@ func (a *api) install() {
 			s := a.st.Status() // no copy of the points: this runs every frame while playing
 			emit.Invoke("step", object("steps", s.Steps, "epoch", s.Epoch, "loss", s.Loss, "accuracy", s.Accuracy))
 		case app.EventPoints:
-			emit.Invoke("points", object("packedPoints", packPoints(a.st.Points())))
+			emit.Invoke("points", object("packedPoints", packPoints(a.st.Points()), "regression", a.st.Task().Problem == nn.Regression))
 		case app.EventConfig:
 			emit.Invoke("config", nil)
 		}
@@ -144,11 +145,29 @@ func (a *api) methods() map[string]method {
 			if err != nil {
 				return nil, err
 			}
+			if a.st.Task().Problem == nn.Regression {
+				v, err := number(arg(args, 2), 2, "value")
+				if err != nil {
+					return nil, err
+				}
+				return a.st.AddValuePoint(x, y, v)
+			}
 			label, err := integer(arg(args, 2), 2, "label")
 			if err != nil {
 				return nil, err
 			}
 			return a.st.AddPoint(x, y, label)
+		},
+		"setValue": func(args []js.Value) (any, error) {
+			i, err := integer(arg(args, 0), 0, "i")
+			if err != nil {
+				return nil, err
+			}
+			v, err := number(arg(args, 1), 1, "value")
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.SetValue(i, v)
 		},
 		"setLabel": func(args []js.Value) (any, error) {
 			i, err := integer(arg(args, 0), 0, "i")
@@ -180,7 +199,7 @@ func (a *api) methods() map[string]method {
 			return nil, a.st.RemovePoint(i)
 		},
 		"setPoints": func(args []js.Value) (any, error) {
-			pts, err := pointsFrom(arg(args, 0), 0)
+			pts, err := pointsFrom(arg(args, 0), 0, a.st.Task().Problem)
 			if err != nil {
 				return nil, err
 			}
@@ -293,7 +312,7 @@ func (a *api) methods() map[string]method {
 			if err != nil {
 				return nil, err
 			}
-			pts, err := app.ImportPoints(text)
+			pts, err := app.ImportPoints(text, a.st.Task().Problem)
 			if err != nil {
 				return nil, err
 			}
@@ -302,9 +321,9 @@ func (a *api) methods() map[string]method {
 		"exportPoints": func(args []js.Value) (any, error) {
 			switch f := arg(args, 0); {
 			case f.IsUndefined() || f.Equal(js.ValueOf("csv")):
-				return app.ExportPointsCSV(a.st.Points()), nil
+				return app.ExportPointsCSV(a.st.Points(), a.st.Task().Problem), nil
 			case f.Equal(js.ValueOf("json")):
-				return app.ExportPointsJSON(a.st.Points()), nil
+				return app.ExportPointsJSON(a.st.Points(), a.st.Task().Problem), nil
 			default:
 				return nil, argError(0, "format", "want \"csv\" or \"json\", got %s", describe(f))
 			}

@@ -46,19 +46,27 @@
     };
   }
 
-  // unpack turns the wasm's packed points (a Float64Array of x, y, label per point) into
-  // [{x, y, label}, ...].
-  function unpack(packed) {
-    const out = new Array(packed.length / 3);
+  // unpack turns the wasm's packed points (a Float64Array of x, y, label, value, test per
+  // point) into [{x, y, label}, ...], or [{x, y, value}, ...] for a regression, with test: true
+  // on the test points.
+  const FIELDS = 5;
+  function unpack(packed, regression) {
+    const out = new Array(packed.length / FIELDS);
     for (let k = 0; k < out.length; k++) {
-      out[k] = { x: packed[3 * k], y: packed[3 * k + 1], label: packed[3 * k + 2] };
+      const f = FIELDS * k;
+      const p = regression ? { x: packed[f], y: packed[f + 1], value: packed[f + 3] }
+        : { x: packed[f], y: packed[f + 1], label: packed[f + 2] };
+      if (packed[f + 4] === 1) {
+        p.test = true;
+      }
+      out[k] = p;
     }
     return out;
   }
 
   function emit(event, detail) {
     if (event === 'points' && detail && detail.packedPoints) {
-      detail = { points: unpack(detail.packedPoints) };
+      detail = { points: unpack(detail.packedPoints, detail.regression) };
     }
     const set = listeners.get(event);
     if (!set) {
@@ -92,11 +100,12 @@
     let held = { revision: -1, points: [] };
     api.state = function () {
       const s = rawState(held.revision);
-      if (s.packedPoints) {
-        held = { revision: s.pointsRevision, points: unpack(s.packedPoints) };
+      const regression = s.problem === 'regression';
+      if (s.packedPoints || held.regression !== regression) {
+        held = { revision: s.pointsRevision, regression, points: unpack(s.packedPoints || rawState(-1).packedPoints, regression) };
       }
       delete s.packedPoints;
-      s.points = held.points.map((p) => ({ x: p.x, y: p.y, label: p.label }));
+      s.points = held.points.map((p) => ({ ...p }));
       return s;
     };
 

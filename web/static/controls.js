@@ -9,7 +9,14 @@
 
   const RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
   const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500];
-  const PRESETS = ['notebook', 'circle', 'xor', 'gaussians', 'spiral'];
+  // The presets of each problem, and the features, as the address names them.
+  const PRESETS = {
+    classification: ['notebook', 'circle', 'xor', 'gaussians', 'spiral'],
+    regression: ['plane', 'gaussreg'],
+  };
+  const PRESET_LABELS = { notebook: "the notebook's ten points", plane: 'plane (x + y)/10', gaussreg: 'six Gaussian bumps' };
+  const FEATURES = [['x', 'x'], ['y', 'y'], ['x2', 'x²'], ['y2', 'y²'], ['xy', 'x·y'], ['sinx', 'sin x'], ['siny', 'sin y']];
+  const TESTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
   const el = window.nnvizEl;
 
@@ -141,24 +148,61 @@
         { value: 'crossentropy', label: 'cross-entropy (softmax)' },
       ], st.cost, (v) => api.configure({ cost: v })));
     }
+    if (want.has('problem')) {
+      settings.append(select('nnviz-problem', 'Problem', [
+        { value: 'classification', label: 'classification (two classes)' },
+        { value: 'regression', label: 'regression (a value)' },
+      ], st.problem, (v) => api.configure({ problem: v })));
+    }
     if (want.has('label')) {
-      settings.append(select('nnviz-label', 'A click adds', [
+      const label = select('nnviz-label', 'A click adds', [
         { value: 1, label: 'class 1 (Shift: −1)' },
         { value: -1, label: 'class −1 (Shift: 1)' },
-      ], st.label, (v) => api.configure({ label: Number(v) })));
+      ], st.label, (v) => api.configure({ label: Number(v) }));
+      label.id = 'nnviz-label-field';
+      const value = el('input', {
+        id: 'nnviz-value', type: 'number', min: -1, max: 1, step: 0.1, value: st.value,
+        onchange: guard((e) => api.configure({ value: Number(e.target.value) })),
+      });
+      const valueField = el('div', { class: 'field', id: 'nnviz-value-field' },
+        el('label', { for: 'nnviz-value' }, 'A click adds the value (Shift: its opposite)'), value);
+      settings.append(label, valueField);
     }
     if (settings.childElementCount) {
       panel.append(section('Training', settings, true));
     }
 
+    const network = [];
+    if (want.has('features')) {
+      // The input column a_1: any non-empty set of features of the point (x, y).
+      const box = el('fieldset', { class: 'group features', id: 'nnviz-features' }, el('legend', {}, 'Input features (a_1)'));
+      const chosen = () => FEATURES.map(([name]) => name).filter((name) => document.getElementById('nnviz-feature-' + name).checked);
+      for (const [name, label] of FEATURES) {
+        box.append(el('label', { class: 'check' }, el('input', {
+          type: 'checkbox', id: 'nnviz-feature-' + name, checked: st.features.split(',').includes(name),
+          onchange: guard((e) => {
+            const fs = chosen();
+            if (fs.length === 0) {
+              e.target.checked = true;
+              throw new Error('keep at least one input feature');
+            }
+            api.configure({ features: fs.join(',') });
+          }),
+        }), ' ' + label));
+      }
+      network.push(box);
+    }
     if (want.has('shape')) {
       controls.shape = el('fieldset', { class: 'group shape' });
       const heat = el('input', {
         type: 'checkbox', id: 'nnviz-heatmaps', checked: api.heatmaps(),
         onchange: guard((e) => api.heatmaps(e.target.checked)),
       });
-      panel.append(section('Network', el('div', {}, controls.shape,
-        el('label', { class: 'check', title: 'Each neuron shows its activation over the whole plane (H)' }, heat, ' Neuron heatmaps')), true));
+      network.push(controls.shape,
+        el('label', { class: 'check', title: 'Each neuron shows its activation over the whole plane (H)' }, heat, ' Neuron heatmaps'));
+    }
+    if (network.length) {
+      panel.append(section('Network', el('div', {}, ...network), true));
     }
 
     const data = el('div', { class: 'group', role: 'group', 'aria-label': 'Data' });
@@ -170,8 +214,11 @@
         const noise = Number(document.getElementById('nnviz-noise').value);
         api.loadData(name, { n: api.state().data.n || count(), noise });
       });
-      const preset = select('nnviz-data', 'Data', PRESETS.map((p) => ({ value: p, label: p === 'notebook' ? "the notebook's ten points" : p })),
-        st.data.name || 'notebook', load);
+      const options = (problem) => PRESETS[problem].map((p) => el('option', { value: p }, PRESET_LABELS[p] || p));
+      const preset = select('nnviz-data', 'Data', [], '', load);
+      let presetProblem = st.problem;
+      preset.querySelector('select').replaceChildren(...options(st.problem));
+      preset.querySelector('select').value = st.data.name || PRESETS[st.problem][0];
       const noise = el('input', {
         id: 'nnviz-noise', type: 'range', min: 0, max: 2, step: 0.05, value: st.data.name === 'notebook' ? 0.1 : st.data.noise,
         'aria-describedby': 'nnviz-noise-note',
@@ -192,15 +239,20 @@
         }, 'New sample'),
         el('div', { class: 'field' }, el('label', { for: 'nnviz-noise' }, 'Noise'), noise, noiseOut),
         noiseNote);
-      data.append(el('button', {
+      controls.notebook = el('button', {
         type: 'button', id: 'nnviz-notebook-data', title: "Start over from the notebook's ten points",
         onclick: guard(() => api.loadData('notebook')),
-      }, "Notebook's data"));
+      }, "Notebook's data");
+      data.append(controls.notebook);
       // controls.data brings the data controls in line with the state s.
       controls.data = (s) => {
         const sel = document.getElementById('nnviz-data');
         const name = s.data.name || '';
-        if (PRESETS.includes(name) && document.activeElement !== sel) {
+        if (s.problem !== presetProblem) {
+          presetProblem = s.problem;
+          sel.replaceChildren(...options(s.problem));
+        }
+        if (PRESETS[s.problem].includes(name) && document.activeElement !== sel) {
           sel.value = name;
         }
         const fixed = (sel.value === 'notebook');
@@ -214,6 +266,15 @@
           ? "The notebook's ten points are fixed, so they have no noise and no other sample: choose a generated preset for those."
           : (s.dataEdited ? 'The points have been edited since this sample was drawn.' : '');
       };
+    }
+    if (want.has('test')) {
+      // Test data: a share of the points held out, drawn as hollow rings when shown.
+      data.append(select('nnviz-test', 'Test data (held out)', TESTS.map((t) => ({ value: t, label: t === 0 ? 'none' : Math.round(100 * t) + '% of the points' })),
+        st.test, (v) => api.configure({ test: Number(v) })),
+      el('label', { class: 'check' }, el('input', {
+        type: 'checkbox', id: 'nnviz-show-test', checked: st.showTest,
+        onchange: guard((e) => api.configure({ showTest: e.target.checked })),
+      }), ' Show test data'));
     }
     if (want.has('undo')) {
       data.append(
@@ -247,9 +308,13 @@
     messageEl = el('p', { class: 'message', id: 'nnviz-message', role: 'status', 'aria-live': 'polite' });
     panel.append(messageEl);
 
+    // held is what stats needs of the last state: whether it is a regression and holds test points.
+    const held = { regression: st.problem === 'regression', test: st.test > 0 };
     // refresh brings every control in line with the state (after any change, from anywhere).
     function refresh() {
       const s = api.state();
+      held.regression = s.problem === 'regression';
+      held.test = s.points.some((p) => p.test);
       if (controls.play) {
         controls.play.textContent = s.running ? 'Pause' : 'Play';
         controls.play.setAttribute('aria-pressed', String(s.running));
@@ -270,6 +335,29 @@
       setValue('nnviz-activation', s.activation);
       setValue('nnviz-cost', s.cost);
       setValue('nnviz-label', s.label);
+      setValue('nnviz-value', s.value);
+      setValue('nnviz-problem', s.problem);
+      setValue('nnviz-test', s.test);
+      const regression = s.problem === 'regression';
+      for (const [id, hide] of [['nnviz-label-field', regression], ['nnviz-value-field', !regression]]) {
+        const e = document.getElementById(id);
+        if (e) {
+          e.hidden = hide;
+        }
+      }
+      if (controls.notebook) {
+        controls.notebook.hidden = regression;
+      }
+      const showTest = document.getElementById('nnviz-show-test');
+      if (showTest) {
+        showTest.checked = s.showTest;
+      }
+      for (const [name] of FEATURES) {
+        const box = document.getElementById('nnviz-feature-' + name);
+        if (box) {
+          box.checked = s.features.split(',').includes(name);
+        }
+      }
       const batch = document.getElementById('nnviz-batch');
       if (batch) {
         batch.disabled = s.mode !== 'minibatch';
@@ -293,11 +381,17 @@
     // stats shows the counters from status(), which copies no points: it runs on every step.
     function stats() {
       const s = api.status();
-      const rows = [
-        ['Steps', s.steps], ['Epoch', s.epoch], ['Loss', s.loss.toFixed(4)],
-        ['Accuracy', (100 * s.accuracy).toFixed(0) + '%'], ['Points', s.points],
-        ['Frames/s', s.fps.toFixed(0)],
-      ];
+      const rows = [['Steps', s.steps], ['Epoch', s.epoch], ['Loss', s.loss.toFixed(4)]];
+      if (s.testLoss !== undefined && held.test) {
+        rows.push(['Test loss', s.testLoss.toFixed(4)]);
+      }
+      if (!held.regression) {
+        rows.push(['Accuracy', (100 * s.accuracy).toFixed(0) + '%']);
+        if (held.test) {
+          rows.push(['Test accuracy', (100 * s.testAccuracy).toFixed(0) + '%']);
+        }
+      }
+      rows.push(['Points', s.points], ['Frames/s', s.fps.toFixed(0)]);
       status.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]));
     }
 
@@ -309,7 +403,7 @@
       }
       shapeKey = key;
       const hidden = layers.slice(1, -1);
-      const apply = (h) => guard(() => api.configure({ layers: [2, ...h, 2] }))();
+      const apply = (h) => guard(() => api.configure({ layers: [layers[0], ...h, layers[layers.length - 1]] }))();
       const rows = hidden.map((n, i) => el('div', { class: 'layer' },
         el('span', { id: 'nnviz-layer-' + (i + 2) }, 'Layer ' + (i + 2) + ': ' + n + ' neurons'),
         el('button', {

@@ -4,6 +4,7 @@ package jsapi
 
 import (
 	"fmt"
+	"slices"
 	"syscall/js"
 
 	"github.com/nnviz/nnviz/app"
@@ -11,15 +12,17 @@ import (
 )
 
 // Settings are the keys configure accepts.
-var Settings = []string{"layers", "activation", "cost", "learningRate", "l2", "mode", "batch", "speed", "label"}
+var Settings = []string{"problem", "features", "layers", "activation", "cost", "learningRate", "l2", "mode", "batch", "speed", "label", "value", "test", "showTest"}
 
 // nameMax bounds the strings configure reads (activation, cost and mode names).
 const nameMax = 32
 
-// Configure applies the settings named in obj ({layers, activation, cost, learningRate, l2,
-// mode, batch, speed, label}) to s and returns the result; the rest stay. Unknown or bad keys
-// reject the whole call. The limits are checked by app.Settings.Validate when the result is
-// applied, the same check the address goes through.
+// Configure applies the settings named in obj ({problem, features, layers, activation, cost,
+// learningRate, l2, mode, batch, speed, label, value, test, showTest}) to s and returns the
+// result; the rest stay. A new problem or features without layers keeps the hidden layers and
+// fits the input and output layers to them (and a regression without a cost learns with the
+// quadratic one). Unknown or bad keys reject the whole call. The limits are checked by
+// app.Settings.Validate when the result is applied, the same check the address goes through.
 func Configure(s app.Settings, obj js.Value) (app.Settings, error) {
 	if obj.Type() != js.TypeObject || IsArray(obj) {
 		return s, ArgError(0, "settings", "want an object such as {learningRate: 0.3}, got %s", Describe(obj))
@@ -72,6 +75,22 @@ func Configure(s app.Settings, obj js.Value) (app.Settings, error) {
 			s.Speed, err = Integer(v, 0, key)
 		case "label":
 			s.AddLabel, err = Integer(v, 0, key)
+		case "value":
+			s.AddValue, err = Number(v, 0, key)
+		case "test":
+			s.TestFraction, err = Number(v, 0, key)
+		case "showTest":
+			if v.Type() != js.TypeBoolean {
+				return s, ArgError(0, key, "want true or false, got %s", Describe(v))
+			}
+			s.ShowTest = v.Bool()
+		case "problem":
+			var name string
+			if name, err = Text(v, 0, key, "a name", nameMax); err == nil {
+				s.Net.Task.Problem, err = nn.ParseProblem(name)
+			}
+		case "features":
+			s.Net.Task.Features, err = features(v)
 		default:
 			return s, ArgError(0, "settings", "%q is not a setting; known: %v", key, Settings)
 		}
@@ -79,5 +98,44 @@ func Configure(s app.Settings, obj js.Value) (app.Settings, error) {
 			return s, err
 		}
 	}
+	given := func(k string) bool { return obj.Get(k).Type() != js.TypeUndefined }
+	if (given("problem") || given("features")) && !given("layers") {
+		s.Net.Layers = app.FitLayers(s.Net.Layers, s.Net.Task)
+	}
+	if given("problem") && !given("cost") && s.Net.Task.Problem == nn.Regression {
+		s.Net.Cost = nn.Quadratic
+	}
 	return s, nil
+}
+
+// features reads the input features: "x,y,x2" as in the address, or ["x", "y", "x2"].
+func features(v js.Value) ([]nn.Feature, error) {
+	text := ""
+	if IsArray(v) {
+		n, err := array(v, 0, "features", "an array of feature names", nn.NumFeatures)
+		if err != nil {
+			return nil, err
+		}
+		for i := range n {
+			name, err := Text(v.Index(i), 0, fmt.Sprintf("features[%d]", i), "a feature name", nameMax)
+			if err != nil {
+				return nil, err
+			}
+			text += name + ","
+		}
+		text = text[:max(len(text)-1, 0)]
+	} else {
+		var err error
+		if text, err = Text(v, 0, "features", "a list such as \"x,y,x2\"", 8*nn.NumFeatures); err != nil {
+			return nil, err
+		}
+	}
+	fs, err := nn.ParseFeatures(text)
+	if err != nil {
+		return nil, err
+	}
+	if slices.Equal(fs, nn.DefaultTask().Features) {
+		return nil, nil // the notebook's, as the zero Task says it
+	}
+	return fs, nil
 }

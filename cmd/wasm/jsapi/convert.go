@@ -123,10 +123,11 @@ func array(v js.Value, i int, name, want string, max int) (int, error) {
 }
 
 // maxWidth is the most neurons a layer of any network has.
-const maxWidth = max(nn.MaxNeurons, nn.Inputs, nn.Outputs)
+const maxWidth = max(nn.MaxNeurons, nn.MaxInputs, nn.MaxOutputs)
 
-// PointsFrom reads [{x, y, label}, ...]; a bad point rejects the whole list.
-func PointsFrom(v js.Value, i int) ([]nn.Point, error) {
+// PointsFrom reads [{x, y, label}, ...], or for a regression [{x, y, value}, ...], each with an
+// optional test: true; a bad point rejects the whole list.
+func PointsFrom(v js.Value, i int, problem nn.Problem) ([]nn.Point, error) {
 	if !IsArray(v) {
 		return nil, ArgError(i, "points", "want an array of {x, y, label}, got %s", Describe(v))
 	}
@@ -148,11 +149,21 @@ func PointsFrom(v js.Value, i int) ([]nn.Point, error) {
 		if err != nil {
 			return nil, err
 		}
-		label, err := Integer(p.Get("label"), i, fmt.Sprintf("points[%d].label", k))
-		if err != nil {
+		pts[k] = nn.Point{X: x, Y: y}
+		if problem == nn.Regression {
+			if pts[k].Value, err = Number(p.Get("value"), i, fmt.Sprintf("points[%d].value", k)); err != nil {
+				return nil, err
+			}
+		} else if pts[k].Label, err = Integer(p.Get("label"), i, fmt.Sprintf("points[%d].label", k)); err != nil {
 			return nil, err
 		}
-		pts[k] = nn.Point{X: x, Y: y, Label: label}
+		switch t := p.Get("test"); t.Type() {
+		case js.TypeUndefined:
+		case js.TypeBoolean:
+			pts[k].Test = t.Bool()
+		default:
+			return nil, ArgError(i, "points", "points[%d].test: want true or false, got %s", k, Describe(t))
+		}
 	}
 	return pts, nil
 }
@@ -273,15 +284,25 @@ func TraceTo(t *nn.Trace) js.Value {
 	return Object(append(kv, "order", order)...)
 }
 
-// PackPoints is the points as one Float64Array of x, y, label per point: it crosses into
-// JavaScript in one copy, where an object per point costs a dozen calls across the boundary
-// (25 ms for 2,000 points). api.js unpacks it into {x, y, label} objects.
+// PackedFields is how many numbers PackPoints writes per point: x, y, label, value, and 1 for a
+// test point (else 0).
+const PackedFields = 5
+
+// PackPoints is the points as one Float64Array of PackedFields numbers per point: it crosses
+// into JavaScript in one copy, where an object per point costs a dozen calls across the
+// boundary (25 ms for 2,000 points). api.js unpacks it into {x, y, label} objects ({x, y,
+// value} in a regression, with test: true on test points).
 func PackPoints(pts []nn.Point) js.Value {
-	buf := make([]byte, 24*len(pts))
+	const size = 8 * PackedFields
+	buf := make([]byte, size*len(pts))
 	for k, p := range pts {
-		binary.LittleEndian.PutUint64(buf[24*k:], math.Float64bits(p.X))
-		binary.LittleEndian.PutUint64(buf[24*k+8:], math.Float64bits(p.Y))
-		binary.LittleEndian.PutUint64(buf[24*k+16:], math.Float64bits(float64(p.Label)))
+		test := 0.0
+		if p.Test {
+			test = 1
+		}
+		for f, v := range [PackedFields]float64{p.X, p.Y, float64(p.Label), p.Value, test} {
+			binary.LittleEndian.PutUint64(buf[size*k+8*f:], math.Float64bits(v))
+		}
 	}
 	u8 := js.Global().Get("Uint8Array").New(len(buf))
 	js.CopyBytesToJS(u8, buf)
@@ -295,6 +316,8 @@ func StatusTo(s app.Status, fps float64) js.Value {
 		"epoch", s.Epoch,
 		"loss", s.Loss,
 		"accuracy", s.Accuracy,
+		"testLoss", s.TestLoss,
+		"testAccuracy", s.TestAccuracy,
 		"running", s.Running,
 		"points", s.Points,
 		"pointsRevision", float64(s.PointsRevision),
@@ -315,6 +338,8 @@ func InfoTo(info app.Info, fps float64) js.Value {
 		"packedPoints", points,
 		"pointsRevision", float64(info.PointsRevision),
 		"layers", Ints(info.Layers),
+		"problem", info.Problem,
+		"features", info.Features,
 		"activation", info.Activation,
 		"cost", info.Cost,
 		"learningRate", info.LearningRate,
@@ -324,6 +349,11 @@ func InfoTo(info app.Info, fps float64) js.Value {
 		"seed", float64(info.Seed),
 		"speed", info.Speed,
 		"label", info.AddLabel,
+		"value", info.AddValue,
+		"test", info.TestFraction,
+		"showTest", info.ShowTest,
+		"testLoss", info.TestLoss,
+		"testAccuracy", info.TestAccuracy,
 		"steps", info.Steps,
 		"epoch", info.Epoch,
 		"loss", info.Loss,

@@ -4,6 +4,7 @@ package jsapi
 
 import (
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -32,7 +33,7 @@ func TestHostileArgumentsGetErrorsNotMemory(t *testing.T) {
 		{"({layers: [2, 'a', 2]})", "layers[1]"},
 		{"({activation: 'x'.repeat(1e7)})", "(activation): 10000000 characters"},
 		{"({mode: 5})", "(mode): want a name, got number"},
-		{"(function(){ const o = {}; for (let i = 0; i < 1e5; i++) o['k'+i] = i; return o })()", "100000 keys is more than the 9 settings"},
+		{"(function(){ const o = {}; for (let i = 0; i < 1e5; i++) o['k'+i] = i; return o })()", "100000 keys is more than the " + strconv.Itoa(len(Settings)) + " settings"},
 		{"({['k'.repeat(1e6)]: 1})", "a string of 1000000 characters"},
 		{"({learningRate: 'fast'})", "(learningRate): want a number"},
 		{"({colour: 1})", `"colour" is not a setting`},
@@ -57,7 +58,7 @@ func TestHostileArgumentsGetErrorsNotMemory(t *testing.T) {
 			t.Errorf("ParamsFrom(%s) = %v, want an error containing %q", c.src, err, c.want)
 		}
 	}
-	if _, err := PointsFrom(eval("new Array(5.3e8)"), 0); err == nil || !strings.Contains(err.Error(), "530000000 points is more than the 2000") {
+	if _, err := PointsFrom(eval("new Array(5.3e8)"), 0, nn.Classification); err == nil || !strings.Contains(err.Error(), "530000000 points is more than the 2000") {
 		t.Errorf("PointsFrom(new Array(5.3e8)) = %v", err)
 	}
 	if _, err := Text(eval("'a'.repeat(4e7)"), 0, "text", "the text", app.MaxImportBytes); err == nil || !strings.Contains(err.Error(), "argument 1 (text): 40000000 characters") {
@@ -81,16 +82,33 @@ func TestArgumentsThatAreFine(t *testing.T) {
 	if err != nil || len(p) != 2 || p[1].W[1][2] != 2 || p[1].B[1] != -1 {
 		t.Errorf("ParamsFrom = %v, %v", p, err)
 	}
-	pts, err := PointsFrom(eval("[{x: 1, y: 2, label: 1}, {x: -1, y: 0.5, label: -1}]"), 0)
+	pts, err := PointsFrom(eval("[{x: 1, y: 2, label: 1}, {x: -1, y: 0.5, label: -1}]"), 0, nn.Classification)
 	if err != nil || len(pts) != 2 || pts[1].Y != 0.5 {
 		t.Errorf("PointsFrom = %v, %v", pts, err)
+	}
+	pts, err = PointsFrom(eval("[{x: 1, y: 2, value: 0.25, test: true}, {x: -1, y: 0.5, value: -1}]"), 0, nn.Regression)
+	if err != nil || len(pts) != 2 || pts[0].Value != 0.25 || !pts[0].Test || pts[1].Test {
+		t.Errorf("PointsFrom of values = %v, %v", pts, err)
+	}
+	if _, err := PointsFrom(eval("[{x: 1, y: 2, value: 0.25, test: 'yes'}]"), 0, nn.Regression); err == nil || !strings.Contains(err.Error(), "points[0].test") {
+		t.Errorf("PointsFrom of test: 'yes' = %v, want an error naming points[0].test", err)
+	}
+	if _, err := PointsFrom(eval("[{x: 1, y: 2, label: 1}]"), 0, nn.Regression); err == nil || !strings.Contains(err.Error(), "points[0].value") {
+		t.Errorf("PointsFrom of a label in a regression = %v, want an error naming points[0].value", err)
+	}
+	cs, err := Configure(app.DefaultSettings(), eval("({problem: 'regression', features: ['x', 'y', 'x2']})"))
+	if err != nil || cs.Net.Task.Problem != nn.Regression || len(cs.Net.Task.Features) != 3 || cs.Net.Layers[0] != 3 || cs.Net.Layers[len(cs.Net.Layers)-1] != 1 || cs.Net.Cost != nn.Quadratic {
+		t.Errorf("configure({problem: 'regression', features: [x, y, x2]}) = %+v, %v; want a 3-...-1 regression network", cs.Net, err)
+	}
+	if _, err := Configure(app.DefaultSettings(), eval("({features: 'x,q'})")); err == nil || !strings.Contains(err.Error(), `"q"`) {
+		t.Errorf("configure({features: 'x,q'}) = %v, want an error naming q", err)
 	}
 	// importPoints of a text with a byte order mark, as a spreadsheet writes it.
 	txt, err := Text(eval("'\\ufeffx,y,label\\n1,2,1'"), 0, "text", "the text", app.MaxImportBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pts, err := app.ImportPoints(txt); err != nil || len(pts) != 1 {
+	if pts, err := app.ImportPoints(txt, nn.Classification); err != nil || len(pts) != 1 {
 		t.Errorf("ImportPoints(%q) = %v, %v", txt, pts, err)
 	}
 	if d := Describe(js.ValueOf("short")); d != `the string "short"` {
@@ -101,17 +119,19 @@ func TestArgumentsThatAreFine(t *testing.T) {
 	}
 }
 
-// TestPackPointsKeepsEveryNumber checks the one-copy form of points: x, y and label of each, in
-// order, exactly.
+// TestPackPointsKeepsEveryNumber checks the one-copy form of points: x, y, label, value and
+// the test flag of each, in order, exactly.
 func TestPackPointsKeepsEveryNumber(t *testing.T) {
-	pts := []nn.Point{{X: 0.1, Y: -2.5e-300, Label: 1}, {X: -7, Y: 1e300, Label: -1}}
+	pts := []nn.Point{{X: 0.1, Y: -2.5e-300, Label: 1}, {X: -7, Y: 1e300, Label: -1, Test: true}, {X: 3, Y: 4, Value: -0.375}}
 	v := PackPoints(pts)
-	if !v.InstanceOf(js.Global().Get("Float64Array")) || v.Length() != 6 {
-		t.Fatalf("PackPoints gave %s of length %d, want a Float64Array of 6", Describe(v), v.Length())
+	if !v.InstanceOf(js.Global().Get("Float64Array")) || v.Length() != PackedFields*len(pts) {
+		t.Fatalf("PackPoints gave %s of length %d, want a Float64Array of %d", Describe(v), v.Length(), PackedFields*len(pts))
 	}
 	for k, p := range pts {
-		if x, y, l := v.Index(3*k).Float(), v.Index(3*k+1).Float(), v.Index(3*k+2).Float(); x != p.X || y != p.Y || l != float64(p.Label) {
-			t.Errorf("point %d packed as %v %v %v, want %v", k, x, y, l, p)
+		at := func(f int) float64 { return v.Index(PackedFields*k + f).Float() }
+		got := nn.Point{X: at(0), Y: at(1), Label: int(at(2)), Value: at(3), Test: at(4) == 1}
+		if got != p || at(2) != float64(p.Label) {
+			t.Errorf("point %d packed as %v, want %v", k, got, p)
 		}
 	}
 	if v := PackPoints(nil); v.Length() != 0 {

@@ -1,0 +1,234 @@
+package app
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/nnviz/nnviz/nn"
+)
+
+// TestAddressCarriesTheTask reads features, problem, test share and the value a click adds
+// from the address, fits the network's ends to them, and writes them back in a share link that
+// gives the same playground.
+func TestAddressCarriesTheTask(t *testing.T) {
+	su, probs := ParseQuery("features=x,y,x2,y2&test=0.3&showTest=0&data=circle&n=100&dataseed=4")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	s := su.Settings
+	if got := nn.FormatFeatures(s.Net.Task.InputFeatures()); got != "x,y,x2,y2" || !slices.Equal(s.Net.Layers, []int{4, 3, 2}) {
+		t.Errorf("features x,y,x2,y2: features %s, layers %v; want 4-3-2", got, s.Net.Layers)
+	}
+	tests := 0
+	for _, p := range su.Points {
+		if p.Test {
+			tests++
+		}
+	}
+	if tests != 30 || s.TestFraction != 0.3 || s.ShowTest {
+		t.Errorf("test=0.3&showTest=0 of 100 points: %d test points, fraction %v, show %v", tests, s.TestFraction, s.ShowTest)
+	}
+	st, err := New(s, su.Points, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetDataSource(su.Source())
+	link := st.ShareQuery(false)
+	for _, want := range []string{"features=x,y,x2,y2", "test=0.3", "showTest=0", "data=circle"} {
+		if !strings.Contains(link, want) {
+			t.Errorf("share link %q lacks %q", link, want)
+		}
+	}
+	again, probs := ParseQuery(link)
+	if len(probs) > 0 || !slices.Equal(again.Points, su.Points) || !again.Settings.Net.Task.Equal(s.Net.Task) {
+		t.Errorf("the share link gives other points or another task: %v", probs)
+	}
+
+	su, probs = ParseQuery("problem=regression&value=-0.25")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if su.Data != "plane" || su.Settings.AddValue != -0.25 || !slices.Equal(su.Settings.Net.Layers, []int{2, 3, 1}) {
+		t.Errorf("problem=regression: data %q, value %v, layers %v; want the plane, -0.25, 2-3-1", su.Data, su.Settings.AddValue, su.Settings.Net.Layers)
+	}
+	for _, c := range []struct{ q, param, want string }{
+		{"features=x,z", "features", `unknown feature "z"`},
+		{"features=", "features", "no input features"},
+		{"problem=ranking", "problem", `unknown problem "ranking"`},
+		{"test=0.95", "test", "from 0 to 0.9"},
+		{"value=2", "value", "from -1 to 1"},
+		{"showTest=maybe", "showTest", "not true or false"},
+		{"problem=regression&data=circle", "data", `"circle" is a dataset for classification`},
+		{"features=x,y,x2&layers=2,3,2", "layers", "want 3 (one per feature: x,y,x2)"},
+		{"problem=regression&points=1,2,1.5", "points", "value"},
+	} {
+		_, probs := ParseQuery(c.q)
+		found := false
+		for _, p := range probs {
+			found = found || (p.Param == c.param && strings.Contains(p.Message, c.want))
+		}
+		if !found {
+			t.Errorf("ParseQuery(%q) problems %v, want one for %s saying %q", c.q, probs, c.param, c.want)
+		}
+	}
+}
+
+// TestTestPointsAreHeldOut checks that the trainer never sees a test point, that the test loss is
+// the loss over the test points alone, and that a click adds a training point.
+func TestTestPointsAreHeldOut(t *testing.T) {
+	su, _ := ParseQuery("data=xor&n=200&test=0.5&layers=2,4,2&activation=tanh")
+	st, err := New(su.Settings, su.Points, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var train, test []nn.Point
+	for _, p := range su.Points {
+		if p.Test {
+			test = append(test, p)
+		} else {
+			train = append(train, p)
+		}
+	}
+	if len(test) != 100 {
+		t.Fatalf("%d test points of 200 at test=0.5", len(test))
+	}
+	if err := st.Step(400); err != nil {
+		t.Fatal(err)
+	}
+	info := st.Info()
+	net, _ := nn.New(su.Settings.Net)
+	if err := net.SetParams(st.Weights()); err != nil {
+		t.Fatal(err)
+	}
+	wantLoss, wantAcc, _ := net.Evaluate(train)
+	wantTest, wantTestAcc, _ := net.Evaluate(test)
+	if math.Abs(info.Loss-wantLoss) > 1e-12 || math.Abs(info.TestLoss-wantTest) > 1e-12 || info.Accuracy != wantAcc || info.TestAccuracy != wantTestAcc {
+		t.Errorf("loss %v / %v, test loss %v / %v; want the training points' %v / %v and the test points' %v / %v",
+			info.Loss, info.Accuracy, info.TestLoss, info.TestAccuracy, wantLoss, wantAcc, wantTest, wantTestAcc)
+	}
+	// 400 online steps over 100 training points are four epochs: the trainer saw only those.
+	if info.Epoch != 4 {
+		t.Errorf("400 steps over 100 training points made %d epochs, want 4", info.Epoch)
+	}
+	i, err := st.AddPoint(1, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Points()[i].Test {
+		t.Error("a clicked point is a test point; it should be training data")
+	}
+	var snap Snapshot
+	st.Snapshot(&snap)
+	if n := len(snap.History); n == 0 || !snap.History[n-1].HasTest || !snap.HasTest {
+		t.Errorf("the history's last sample has no test values: %+v", snap.History)
+	}
+	// A new share draws the split again, as one undoable edit.
+	if err := st.SetTestFraction(0.2); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range st.Points() {
+		if p.Test {
+			n++
+		}
+	}
+	if n != int(math.Round(0.2*201)) {
+		t.Errorf("test=0.2 of 201 points holds out %d", n)
+	}
+	st.Undo()
+	if !slices.Equal(st.Points()[:200], su.Points) {
+		t.Error("undo did not bring the split of 0.5 back")
+	}
+	if err := st.SetTestFraction(1); err == nil || !strings.Contains(err.Error(), "from 0 to 0.9") {
+		t.Errorf("SetTestFraction(1) = %v, want an error naming the range", err)
+	}
+	// Every point held out: training says so instead of doing nothing.
+	all, _ := New(su.Settings, []nn.Point{{X: 1, Y: 1, Label: 1, Test: true}}, nil)
+	if err := all.Step(1); err == nil || !strings.Contains(err.Error(), "held out as test data") {
+		t.Errorf("Step with only test points = %v", err)
+	}
+}
+
+// TestRegressionPlayground adds and edits values, refuses labels, changes the problem with
+// configure, and keeps the values through a share link and the files.
+func TestRegressionPlayground(t *testing.T) {
+	st, err := New(DefaultSettings(), nn.NotebookData(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := st.Settings()
+	s.Net.Task.Problem = nn.Regression
+	s.Net.Layers = FitLayers(s.Net.Layers, s.Net.Task)
+	if err := st.Configure(s); err != nil {
+		t.Fatal(err)
+	}
+	info := st.Info()
+	if info.Problem != "regression" || info.Data.Name != "plane" || len(info.Points) != DefaultCount || info.Points[0].Label != 0 {
+		t.Fatalf("after configure(problem: regression): problem %s, data %q, %d points", info.Problem, info.Data.Name, len(info.Points))
+	}
+	if _, err := st.AddPoint(0, 0, 1); err == nil || !strings.Contains(err.Error(), "learns values") {
+		t.Errorf("AddPoint with a label in a regression = %v", err)
+	}
+	i, err := st.AddValuePoint(1, 2, 0.75)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetValue(i, -0.5); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetValue(i, 1.5); err == nil || !strings.Contains(err.Error(), "1.5") {
+		t.Errorf("SetValue(1.5) = %v", err)
+	}
+	if err := st.FlipLabel(i); err != nil || st.Points()[i].Value != 0.5 {
+		t.Errorf("FlipLabel in a regression gave %v, %v; want the value 0.5", st.Points()[i].Value, err)
+	}
+	st.Undo()
+	if v := st.Points()[i].Value; v != -0.5 {
+		t.Errorf("undo gave the value %v, want -0.5", v)
+	}
+	before := st.Info().Loss
+	if err := st.Step(3000); err != nil {
+		t.Fatal(err)
+	}
+	if after := st.Info().Loss; !(after < before/2) {
+		t.Errorf("regression loss %v after 3000 steps, from %v", after, before)
+	}
+	link := st.ShareQuery(false)
+	su, probs := ParseQuery(link)
+	if len(probs) > 0 || su.Settings.Net.Task.Problem != nn.Regression || !slices.Equal(su.Points, st.Points()) {
+		t.Errorf("share link %q: %v; the points or the problem differ", link[:min(len(link), 200)], probs)
+	}
+	pts := st.Points()
+	for _, text := range []string{ExportPointsCSV(pts, nn.Regression), ExportPointsJSON(pts, nn.Regression)} {
+		got, err := ImportPoints(text, nn.Regression)
+		if err != nil || !slices.Equal(got, pts) {
+			t.Errorf("export then import of values: %v", err)
+		}
+		if _, err := ImportPoints(text, nn.Classification); err == nil {
+			t.Errorf("values imported as classes without an error")
+		}
+	}
+	if err := st.LoadData("circle", 100, 0, 1); err == nil || !strings.Contains(err.Error(), "dataset for classification") {
+		t.Errorf("LoadData(circle) in a regression = %v", err)
+	}
+}
+
+// TestCSVAndJSONCarryTestPoints reads the test column and field, and names a bad one.
+func TestCSVAndJSONCarryTestPoints(t *testing.T) {
+	pts, err := ImportPoints("x,y,label,test\n1,2,1,1\n3,4,-1,0\n", nn.Classification)
+	if err != nil || len(pts) != 2 || !pts[0].Test || pts[1].Test {
+		t.Errorf("CSV with a test column: %v, %v", pts, err)
+	}
+	if _, err := ImportPoints("1,2,1,yes\n", nn.Classification); err == nil || !strings.Contains(err.Error(), "line 1: test") {
+		t.Errorf("CSV test=yes: %v", err)
+	}
+	if _, err := ImportPoints("x,y,value\n1,2,0.5\n", nn.Classification); err == nil || !strings.Contains(err.Error(), `wants "label"`) {
+		t.Errorf("a value column for classes: %v", err)
+	}
+	pts, err = ImportPoints(`[{"x": 1, "y": 2, "value": 0.5, "test": true}]`, nn.Regression)
+	if err != nil || len(pts) != 1 || !pts[0].Test || pts[0].Value != 0.5 {
+		t.Errorf("JSON with a test point: %v, %v", pts, err)
+	}
+}
