@@ -95,16 +95,16 @@ func (c *chartScale) accY(v float64) float32 {
 // chartSeries are the chart's lines: the loss and accuracy over the training points, and over
 // the test points when some are held out. A regression has no accuracy.
 var chartSeries = [...]struct {
-	name  string
-	col   rgba
-	width float32
-	test  bool
-	acc   bool
+	name, short string // the legend's names: in full, and where room is short
+	col         rgba
+	width       float32
+	test        bool
+	acc         bool
 }{
-	{"loss", colLoss, 2, false, false},
-	{"test loss", colTestLoss, 2, true, false},
-	{"accuracy", colAccuracy, 2, false, true},
-	{"test acc.", colTestAccuracy, 2, true, true},
+	{"loss", "loss", colLoss, 2, false, false},
+	{"test loss", "test", colTestLoss, 2, true, false},
+	{"accuracy", "acc.", colAccuracy, 2, false, true},
+	{"test accuracy", "test", colTestAccuracy, 2, true, true},
 }
 
 // shownSeries reports whether series k of chartSeries is drawn for the snapshot.
@@ -122,23 +122,13 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 	}
 	u := g.ly.Scale
 	ty, small, room := g.drawTitledCard(p, cardChart)
-	// Legend on the title line, when it fits.
-	var need float32
-	for k, c := range chartSeries {
-		if shownSeries(k, s) {
-			need += p.tx.width(c.name, small) + (5+14+12)*u
-		}
-	}
-	if need <= room+12*u {
-		x := card.X1 - g.ly.ch.pad
-		cy := ty - capHeight(small)/2
-		for k := len(chartSeries) - 1; k >= 0; k-- {
-			if c := chartSeries[k]; shownSeries(k, s) {
-				x -= p.tx.add(layerMid, c.name, x, ty, small, colMuted, alignRight) + 5*u
-				p.sh[layerMid].line(x-14*u, cy, x, cy, c.width*u, c.col)
-				x -= 14*u + 12*u
-			}
-		}
+	// Legend on the title line: the names in full when they fit, else short ones with shorter
+	// samples (the colours tell the test series apart), else none.
+	x := card.X1 - g.ly.ch.pad
+	if g.chartLegend(p, s, x, ty, small, false, false) <= room+12*u {
+		g.chartLegend(p, s, x, ty, small, false, true)
+	} else if g.chartLegend(p, s, x, ty, small, true, false) <= room+12*u {
+		g.chartLegend(p, s, x, ty, small, true, true)
 	}
 	regression := s.Net != nil && s.Net.Task().Problem == nn.Regression
 
@@ -173,6 +163,37 @@ func (g *Game) drawChart(p *painter, s *app.Snapshot) {
 		return
 	}
 	g.appendSeries(mid, s, u)
+}
+
+// chartLegend returns the width of the chart's legend, with short names or in full, and queues
+// it right-aligned at x on the baseline ty if draw.
+func (g *Game) chartLegend(p *painter, s *app.Snapshot, x, ty float32, small textStyle, short, draw bool) float32 {
+	u := g.ly.Scale
+	sample, gap := float32(14), float32(12)
+	if short {
+		sample, gap = 10, 8
+	}
+	cy := ty - capHeight(small)/2
+	var need float32
+	for k := len(chartSeries) - 1; k >= 0; k-- {
+		c := chartSeries[k]
+		if !shownSeries(k, s) {
+			continue
+		}
+		name := c.name
+		if short {
+			name = c.short
+		}
+		w := p.tx.width(name, small)
+		need += w + (4+sample+gap)*u
+		if draw {
+			p.tx.add(layerMid, name, x, ty, small, colMuted, alignRight)
+			x -= w + 4*u
+			p.sh[layerMid].line(x-sample*u, cy, x, cy, c.width*u, c.col)
+			x -= (sample + gap) * u
+		}
+	}
+	return need
 }
 
 // appendSeries queues the shown series as round-capped polylines, the training loss last (on

@@ -256,6 +256,9 @@ func (g *Game) drawTitledCard(p *painter, c card) (ty float32, small textStyle, 
 			end = t.r.X1
 		}
 	}
+	if st := g.ly.Status; !st.empty() && st.Y0 < r.Y0+g.ly.ch.title && st.Y1 > r.Y0 && st.X0 < r.X1 && st.X1 > r.X0 {
+		end = r.X1 // the status shares the title line: no room for a legend
+	}
 	return ty, smallStyle(u), r.X1 - g.ly.ch.pad - end - 12*u
 }
 
