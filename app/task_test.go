@@ -232,3 +232,41 @@ func TestCSVAndJSONCarryTestPoints(t *testing.T) {
 		t.Errorf("JSON with a test point: %v, %v", pts, err)
 	}
 }
+
+// TestWalkThroughFollowsTheTask checks the lesson of a point: a_1 is the point's feature
+// column, and in a regression y is the point's value and the output is linear.
+func TestWalkThroughFollowsTheTask(t *testing.T) {
+	su, probs := ParseQuery("problem=regression&features=x,x2,sinx&data=plane&n=20")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	st, err := New(su.Settings, su.Points, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Teach(3); err != nil {
+		t.Fatal(err)
+	}
+	ls, ok, err := st.Lesson()
+	if err != nil || !ok {
+		t.Fatalf("Lesson: %v, %v", ok, err)
+	}
+	p := su.Points[3]
+	a1, y := ls.Matrices["a_1"], ls.Matrices["y"]
+	if want := []float64{p.X, p.X * p.X, math.Sin(p.X)}; !slices.Equal(a1.Values, want) {
+		t.Errorf("a_1 = %v, want the features x, x², sin x of (%v, %v): %v", a1.Values, p.X, p.Y, want)
+	}
+	if y.Rows != 1 || y.Values[0] != p.Value || ls.Value != p.Value {
+		t.Errorf("y = %v (%dx%d), lesson value %v; want the point's value %v", y.Values, y.Rows, y.Cols, ls.Value, p.Value)
+	}
+	var text []string
+	for _, s := range ls.Stages {
+		text = append(text, s.Title+": "+s.Formula)
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{"x, x², sin x", "value", "linear"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the stages do not mention %q:\n%s", want, all)
+		}
+	}
+}
