@@ -7,7 +7,7 @@ const (
 	Inputs     = 2           // neurons in layer 1 of the notebook's task (x, y of a point)
 	Outputs    = 2           // neurons in layer L of the notebook's task: one-hot of labels -1 and 1
 	MaxInputs  = NumFeatures // neurons in layer 1 at most: every feature
-	MaxOutputs = 2           // neurons in layer L at most
+	MaxOutputs = MaxClasses  // neurons in layer L at most
 	MaxHidden  = 8           // hidden layers at most
 	MaxNeurons = 16          // neurons per hidden layer at most
 )

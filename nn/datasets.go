@@ -17,14 +17,17 @@ var datasetPresets = []struct {
 	name    string
 	problem Problem
 	gen     func(r *rand.Rand, n int) []Point
+	// genK, if set, draws the preset for K classes (2 to MaxClasses), labelled 1..K for K > 2.
+	genK func(r *rand.Rand, n, k int) []Point
 }{
-	{"notebook", Classification, func(*rand.Rand, int) []Point { return NotebookData() }},
-	{"circle", Classification, circle},
-	{"xor", Classification, xor},
-	{"gaussians", Classification, gaussians},
-	{"spiral", Classification, spiral},
-	{"plane", Regression, regressPlane},
-	{"gaussreg", Regression, regressGaussians},
+	{"notebook", Classification, func(*rand.Rand, int) []Point { return NotebookData() }, nil},
+	{"circle", Classification, circle, nil},
+	{"xor", Classification, xor, nil},
+	{"gaussians", Classification, gaussians, nil},
+	{"spiral", Classification, func(r *rand.Rand, n int) []Point { return spiral(r, n, 2) }, spiral},
+	{"blobs", Classification, func(r *rand.Rand, n int) []Point { return blobs(r, n, 2) }, blobs},
+	{"plane", Regression, regressPlane, nil},
+	{"gaussreg", Regression, regressGaussians, nil},
 }
 
 // DatasetNames returns the names Dataset accepts, "notebook" first.
@@ -59,9 +62,24 @@ func DatasetProblem(name string) (Problem, error) {
 // points depend only on the arguments: rand.NewPCG(seed, DatasetStream)
 // drives them.
 func Dataset(name string, n int, noise float64, seed uint64) ([]Point, error) {
+	return DatasetClasses(name, n, noise, seed, 2)
+}
+
+// DatasetClasses is Dataset for a classification of k classes: "spiral" (k
+// interleaved arms) and "blobs" (k normal blobs around a circle) draw any k
+// from 2 to MaxClasses, labelled 1..k for k > 2 (-1 and 1 for two); the
+// other classification presets have two classes only, and a regression
+// preset takes k = 2 (its points have values, not classes).
+func DatasetClasses(name string, n int, noise float64, seed uint64, k int) ([]Point, error) {
 	for _, p := range datasetPresets {
 		if p.name != name {
 			continue
+		}
+		if k < 2 || k > MaxClasses {
+			return nil, fmt.Errorf("nn: dataset %q of %d classes, want 2 to %d", name, k, MaxClasses)
+		}
+		if k > 2 && p.genK == nil {
+			return nil, fmt.Errorf("nn: dataset %q has two classes; for %d classes use %s", name, k, joinNames(multiClassPresets()))
 		}
 		if name == "notebook" {
 			return NotebookData(), nil
@@ -73,7 +91,12 @@ func Dataset(name string, n int, noise float64, seed uint64) ([]Point, error) {
 			return nil, fmt.Errorf("nn: dataset noise is %v, want a finite number >= 0", noise)
 		}
 		r := newRand(seed, DatasetStream)
-		pts := p.gen(r, n)
+		var pts []Point
+		if k > 2 {
+			pts = p.genK(r, n, k)
+		} else {
+			pts = p.gen(r, n)
+		}
 		for i := range pts {
 			pts[i].X = clampPlane(pts[i].X + noise*r.NormFloat64())
 			pts[i].Y = clampPlane(pts[i].Y + noise*r.NormFloat64())
@@ -81,6 +104,46 @@ func Dataset(name string, n int, noise float64, seed uint64) ([]Point, error) {
 		return pts, nil
 	}
 	return nil, fmt.Errorf("nn: unknown dataset %q (valid: %s)", name, joinNames(DatasetNames()))
+}
+
+// multiClassPresets are the presets that draw any number of classes.
+func multiClassPresets() []string {
+	var names []string
+	for _, p := range datasetPresets {
+		if p.genK != nil {
+			names = append(names, p.name)
+		}
+	}
+	return names
+}
+
+// PresetHasClasses reports whether a preset draws k classes.
+func PresetHasClasses(name string, k int) bool {
+	for _, p := range datasetPresets {
+		if p.name == name {
+			return p.problem == Classification && (k == 2 || p.genK != nil)
+		}
+	}
+	return false
+}
+
+// classOf is the label of point i of a preset of k classes: classes take
+// turns, 1, -1, 1, ... for two (so presets alternate as they always have),
+// 1, 2, ..., k for more.
+func classOf(i, k int) int {
+	if k == 2 {
+		return label(i)
+	}
+	return i%k + 1
+}
+
+// arm is the arm (or blob) of point i of a preset of k classes, 0..k-1:
+// label 1 is arm 0 and label -1 arm 1 for two classes.
+func arm(i, k int) int {
+	if k == 2 {
+		return (1 - label(i)) / 2
+	}
+	return i % k
 }
 
 func clampPlane(v float64) float64 { return min(max(v, -PlaneMax), PlaneMax) }
@@ -139,14 +202,26 @@ func gaussians(r *rand.Rand, n int) []Point {
 	return pts
 }
 
-// spiral draws two interleaved spirals of radius up to 5, half a turn apart.
-func spiral(r *rand.Rand, n int) []Point {
+// spiral draws k interleaved spirals of radius up to 5, a k-th of a turn
+// apart (two: half a turn).
+func spiral(r *rand.Rand, n, k int) []Point {
 	pts := make([]Point, n)
 	for i := range pts {
 		s := r.Float64()
 		rad := 5 * s
-		t := 1.75*2*math.Pi*s + math.Pi*float64((1-label(i))/2)
-		pts[i] = Point{X: rad * math.Cos(t), Y: rad * math.Sin(t), Label: label(i)}
+		t := 1.75*2*math.Pi*s + 2*math.Pi*float64(arm(i, k))/float64(k)
+		pts[i] = Point{X: rad * math.Cos(t), Y: rad * math.Sin(t), Label: classOf(i, k)}
+	}
+	return pts
+}
+
+// blobs draws k normal blobs (sd 1) around the circle of radius 3.5, the
+// first on the positive x axis.
+func blobs(r *rand.Rand, n, k int) []Point {
+	pts := make([]Point, n)
+	for i := range pts {
+		t := 2 * math.Pi * float64(arm(i, k)) / float64(k)
+		pts[i] = Point{X: 3.5*math.Cos(t) + r.NormFloat64(), Y: 3.5*math.Sin(t) + r.NormFloat64(), Label: classOf(i, k)}
 	}
 	return pts
 }

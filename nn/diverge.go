@@ -59,14 +59,25 @@ func outputBad(cost Cost, z0, z1, a0, a1, y0, y1 float64) bool {
 }
 
 // outputBadOne is outputBad for one point's output columns z_L, a_L and
-// target y, of two classes or one value.
+// target y, of one value, two classes or K.
 func (n *Network) outputBadOne(z, a, y []float64) bool {
-	if len(z) == 1 {
+	switch len(z) {
+	case 1:
 		d := a[0] - y[0]
 		c := d * d
 		return (z[0]-z[0])+(c-c) != 0
+	case 2:
+		return outputBad(n.cfg.Cost, z[0], z[1], a[0], a[1], y[0], y[1])
 	}
-	return outputBad(n.cfg.Cost, z[0], z[1], a[0], a[1], y[0], y[1])
+	// K classes: every z finite keeps the cross-entropy's log-sum-exp
+	// finite (each z_j - max z is), and the quadratic cost needs the sum of
+	// squares finite too.
+	var s float64
+	for k, v := range z {
+		d := a[k] - y[k]
+		s += (v - v) + d*d
+	}
+	return s-s != 0
 }
 
 // panelOutputBad returns the first column of the panel's last forward
@@ -78,6 +89,18 @@ func (n *Network) panelOutputBad(p *panel) int {
 		for k := range m {
 			if d := a[k] - y[k]; (z[k]-z[k])+(d*d-d*d) != 0 {
 				return k
+			}
+		}
+		return -1
+	}
+	if K := n.cfg.Layers[L-1]; K > 2 {
+		var zc, ac, yc [MaxOutputs]float64
+		for c := range m {
+			for r := range K {
+				zc[r], ac[r], yc[r] = p.z[L][r*m+c], p.a[L][r*m+c], p.y[r*m+c]
+			}
+			if n.outputBadOne(zc[:K], ac[:K], yc[:K]) {
+				return c
 			}
 		}
 		return -1

@@ -99,5 +99,5 @@ func ExampleDataset() {
 	fmt.Println(err)
 	// Output:
 	// 4 <nil>
-	// nn: unknown dataset "moons" (valid: "notebook", "circle", "xor", "gaussians", "spiral", "plane", "gaussreg")
+	// nn: unknown dataset "moons" (valid: "notebook", "circle", "xor", "gaussians", "spiral", "blobs", "plane", "gaussreg")
 }

@@ -65,9 +65,21 @@ func (n *Network) prob(a1, a2 float64) float64 {
 	return p
 }
 
+// argmax returns the index of the largest entry, the first of equals.
+func argmax(v []float64) int {
+	k := 0
+	for j, x := range v {
+		if x > v[k] {
+			k = j
+		}
+	}
+	return k
+}
+
 // Predict returns the label the network gives a point: 1 if a_L[2] >
-// a_L[1], else -1. For regression it gives the sign of the value (1 for
-// a value above 0, else -1).
+// a_L[1], else -1; for K classes the label of the largest output. For
+// regression it gives the sign of the value (1 for a value above 0, else
+// -1).
 func (n *Network) Predict(x, y float64) int {
 	n.forward(x, y)
 	if out := n.output(); n.cfg.Task.Problem == Regression {
@@ -75,6 +87,8 @@ func (n *Network) Predict(x, y float64) int {
 			return 1
 		}
 		return -1
+	} else if len(out) > 2 {
+		return n.cfg.Task.Label(argmax(out))
 	} else if out[1] > out[0] {
 		return 1
 	}
@@ -89,9 +103,12 @@ func (n *Network) ProbGrid(xs, ys []float64, out []float64) error {
 	if err := checkGrid(xs, ys, out); err != nil {
 		return err
 	}
+	if k := n.cfg.Task.NumClasses(); k > 2 {
+		return fmt.Errorf("nn: ProbGrid of %d classes; OutputGrid gives every class's output", k)
+	}
 	L := n.L()
-	n.eachGridPanel(xs, ys, func(p *panel, dst []float64) {
-		a := p.a[L]
+	n.eachGridPanel(xs, ys, func(p *panel, cell int) {
+		a, dst := p.a[L], out[cell:cell+p.m]
 		if n.cfg.Task.Problem == Regression {
 			copy(dst, a[:len(dst)])
 			return
@@ -99,7 +116,31 @@ func (n *Network) ProbGrid(xs, ys []float64, out []float64) error {
 		for k := range dst {
 			dst[k] = n.prob(a[k], a[p.m+k])
 		}
-	}, out)
+	})
+	return nil
+}
+
+// OutputGrid writes the output a_L of the point (xs[i], ys[j]) into
+// out[K*(j*len(xs)+i):][:K], for a network of K output neurons: the class
+// probabilities of a softmax, for K classes. It returns an error if len(out)
+// is not K*len(xs)*len(ys) or a coordinate fails CheckPoints' rules.
+func (n *Network) OutputGrid(xs, ys []float64, out []float64) error {
+	L := n.L()
+	K := n.cfg.Layers[L-1]
+	if len(out) != K*len(xs)*len(ys) {
+		return fmt.Errorf("nn: output grid has %d values, want %d (%d outputs for %d xs by %d ys)", len(out), K*len(xs)*len(ys), K, len(xs), len(ys))
+	}
+	if err := checkGrid(xs, ys, out[:len(xs)*len(ys)]); err != nil {
+		return err
+	}
+	n.eachGridPanel(xs, ys, func(p *panel, cell int) {
+		a, m := p.a[L], p.m
+		for c := range m {
+			for r := range K {
+				out[(cell+c)*K+r] = a[r*m+c]
+			}
+		}
+	})
 	return nil
 }
 
@@ -116,15 +157,16 @@ func (n *Network) NeuronGrid(l, i int, xs, ys []float64, out []float64) error {
 	if err := checkGrid(xs, ys, out); err != nil {
 		return err
 	}
-	n.eachGridPanel(xs, ys, func(p *panel, dst []float64) {
-		copy(dst, p.a[l][i*p.m:(i+1)*p.m])
-	}, out)
+	n.eachGridPanel(xs, ys, func(p *panel, cell int) {
+		copy(out[cell:cell+p.m], p.a[l][i*p.m:(i+1)*p.m])
+	})
 	return nil
 }
 
 // eachGridPanel runs the forward pass over the grid a panel of points at a
-// time, and calls emit with each panel and the part of out it covers.
-func (n *Network) eachGridPanel(xs, ys []float64, emit func(p *panel, dst []float64), out []float64) {
+// time, and calls emit with each panel and the index of its first cell
+// (j*len(xs)+i, row by row).
+func (n *Network) eachGridPanel(xs, ys []float64, emit func(p *panel, cell int)) {
 	if n.grid == nil {
 		n.grid = newPanel(n.cfg.Layers, panelWidth)
 	}
@@ -138,7 +180,7 @@ func (n *Network) eachGridPanel(xs, ys []float64, emit func(p *panel, dst []floa
 			}
 			p.setInput(n.cfg.Task, chunk, yrow[:len(chunk)])
 			n.forwardPanel(p)
-			emit(p, out[j*len(xs)+start:][:len(chunk)])
+			emit(p, j*len(xs)+start)
 		}
 	}
 }
@@ -164,6 +206,22 @@ func checkGrid(xs, ys, out []float64) error {
 // (one-hot for classification).
 func (n *Network) cost(y []float64) float64 {
 	z, a := n.one.z[n.L()], n.one.a[n.L()]
+	if n.cfg.Cost == CrossEntropy && len(z) > 2 {
+		// -log a_k = log Σ_j e^(z_j) - z_k for the one-hot label k, with the
+		// largest z taken out of the sum so that nothing overflows.
+		k, mx := 0, z[0]
+		for j, v := range z {
+			if y[j] != 0 {
+				k = j
+			}
+			mx = max(mx, v)
+		}
+		var s float64
+		for _, v := range z {
+			s += math.Exp(v - mx)
+		}
+		return mx + math.Log(s) - z[k]
+	}
 	if n.cfg.Cost == CrossEntropy {
 		// -sum y_k log a_k = log(1 + e^(z_o - z_k)) for the one-hot label k
 		// and the other output o, computed as a softplus that neither
@@ -206,7 +264,7 @@ func (n *Network) Evaluate(pts []Point) (loss, accuracy float64, err error) {
 			return 0, 0, fmt.Errorf("nn: cost of point %d is %v: the network's output is not finite", i, c)
 		}
 		loss += c / float64(len(pts)) // a sum of finite costs could overflow; a mean cannot
-		if task.Problem == Classification && (out[1] > out[0]) == (p.Label == 1) {
+		if task.Problem == Classification && argmax(out) == argmax(y) {
 			correct++
 		}
 	}

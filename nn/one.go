@@ -37,7 +37,7 @@ func (n *Network) forwardOne() {
 			z[i] = s
 		}
 		if l == L && n.cfg.Cost == CrossEntropy {
-			softmax2(z, p.a[l][:rows], p.delta[l][:rows], 1)
+			softmax(z, p.a[l][:rows], p.delta[l][:rows], 1)
 		} else if l == L && n.cfg.Task.Problem == Regression {
 			copy(p.a[l][:rows], z)
 		} else {
@@ -52,10 +52,15 @@ func (n *Network) backwardOne() {
 	p, L := n.one, n.L()
 	act := n.cfg.Activation
 	out, d, y := p.a[L], p.delta[L], p.y
-	if len(d) == 1 {
+	switch len(d) {
+	case 1:
 		d[0] = out[0] - y[0] // a linear output: sigma'(z_L) = 1
-	} else {
+	case 2:
 		d[0], d[1] = out[0]-y[0], out[1]-y[1]
+	default:
+		for k := range d {
+			d[k] = out[k] - y[k]
+		}
 	}
 	if n.squashedOutput() {
 		act.mulDerivVec(out, d)

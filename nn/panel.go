@@ -1,5 +1,7 @@
 package nn
 
+import "math"
+
 // panelWidth is the most points a panel holds. Grid rows and batches are
 // processed in panels of up to this many points, so that the inner loops
 // run over points and the per-layer calls are shared by all of them.
@@ -116,11 +118,37 @@ func (n *Network) forwardPanel(p *panel) {
 // regression.
 func (n *Network) activate(l int, z, a, scratch []float64, m int) {
 	if l == n.L() && n.cfg.Cost == CrossEntropy {
-		softmax2(z, a, scratch, m)
+		softmax(z, a, scratch, m)
 	} else if l == n.L() && n.cfg.Task.Problem == Regression {
 		copy(a, z)
 	} else {
 		n.cfg.Activation.applyVec(z, a)
+	}
+}
+
+// softmax writes the softmax of the output rows of z (len(z)/m of them, for
+// m points) into a: softmax2 for two, else each column less its largest
+// entry, so that no exponential overflows. scratch holds len(z) values.
+func softmax(z, a, scratch []float64, m int) {
+	k := len(z) / m
+	if k == 2 {
+		softmax2(z, a, scratch, m)
+		return
+	}
+	for c := range m {
+		mx := z[c]
+		for r := 1; r < k; r++ {
+			mx = max(mx, z[r*m+c])
+		}
+		var sum float64
+		for r := range k {
+			e := math.Exp(z[r*m+c] - mx)
+			a[r*m+c] = e
+			sum += e
+		}
+		for r := range k {
+			a[r*m+c] /= sum
+		}
 	}
 }
 

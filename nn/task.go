@@ -139,15 +139,26 @@ func FormatFeatures(fs []Feature) string {
 // MaxValue bounds a regression point's value: it lies in [-MaxValue, MaxValue].
 const MaxValue = 1
 
+// MaxClasses is the most classes a classification has.
+const MaxClasses = 6
+
 // Task is what a network learns from points: which features of a point
 // make its input column a_1, and whether it learns a class or a value,
 // which says what its output layer a_L and the target y are.
 //
 // The zero Task is the notebook's: features x and y, classification of the
 // labels -1 and 1, so a_1 = (x, y)ᵀ and y = convert_label(label).
+//
+// A classification of K > 2 classes labels its points 1..K, as the
+// notebook numbers rows from 1: the point of class k has y = e_k, the
+// one-hot column with 1 in row k, and output neuron k stands for class k.
+// Two classes keep the notebook's labels -1 and 1.
 type Task struct {
 	Problem  Problem
 	Features []Feature // in Feature order, none twice; nil means x, y
+	// Classes is the number of classes of a classification, 2 to
+	// MaxClasses; 0 means 2. A regression has none (0).
+	Classes int
 }
 
 // DefaultTask returns the notebook's task: x and y, two classes.
@@ -167,19 +178,70 @@ var defaultFeatures = []Feature{FeatX, FeatY}
 // Inputs returns the number of input neurons: the length of a_1.
 func (t Task) Inputs() int { return len(t.InputFeatures()) }
 
-// Outputs returns the number of output neurons: 2 for the notebook's two
-// classes, 1 for regression.
+// Outputs returns the number of output neurons: one per class (2 for the
+// notebook's), 1 for regression.
 func (t Task) Outputs() int {
 	if t.Problem == Regression {
 		return 1
 	}
-	return 2
+	return t.NumClasses()
+}
+
+// NumClasses returns the number of classes: 2 for the notebook's task, K for
+// K classes, 0 for regression.
+func (t Task) NumClasses() int {
+	switch {
+	case t.Problem == Regression:
+		return 0
+	case t.Classes == 0:
+		return 2
+	}
+	return t.Classes
+}
+
+// ClassIndex returns the output row (0-based) that stands for a label: -1
+// and 1 are rows 0 and 1 for two classes, label k is row k-1 for K > 2.
+// A label that is no class of the task is an error naming the labels.
+func (t Task) ClassIndex(label int) (int, error) {
+	k := t.NumClasses()
+	if k == 2 {
+		switch label {
+		case -1:
+			return 0, nil
+		case 1:
+			return 1, nil
+		}
+		return 0, fmt.Errorf("label is %d, want -1 or 1", label)
+	}
+	if label < 1 || label > k {
+		return 0, fmt.Errorf("label is %d, want a class from 1 to %d", label, k)
+	}
+	return label - 1, nil
+}
+
+// Label returns the label of output row i (0-based): ClassIndex's inverse.
+func (t Task) Label(i int) int {
+	if t.NumClasses() == 2 {
+		return 2*i - 1
+	}
+	return i + 1
+}
+
+// LabelNames says what the labels are, for messages: "-1 or 1", "1 to 3".
+func (t Task) LabelNames() string {
+	if k := t.NumClasses(); k != 2 {
+		return fmt.Sprintf("1 to %d", k)
+	}
+	return "-1 or 1"
 }
 
 // describeOutput says what the output layer stands for, for errors.
 func (t Task) describeOutput() string {
 	if t.Problem == Regression {
 		return "regression (one value)"
+	}
+	if k := t.NumClasses(); k != 2 {
+		return fmt.Sprintf("%d classes (labels 1 to %d)", k, k)
 	}
 	return "two classes (labels -1 and 1)"
 }
@@ -188,7 +250,7 @@ func (t Task) describeOutput() string {
 // case, for which the training step has a fast path.
 func (t Task) plain() bool {
 	fs := t.InputFeatures()
-	return t.Problem == Classification && len(fs) == 2 && fs[0] == FeatX && fs[1] == FeatY
+	return t.Problem == Classification && t.NumClasses() == 2 && len(fs) == 2 && fs[0] == FeatX && fs[1] == FeatY
 }
 
 // Validate reports an unknown problem, or features that are unknown,
@@ -196,6 +258,12 @@ func (t Task) plain() bool {
 func (t Task) Validate() error {
 	if !t.Problem.valid() {
 		return fmt.Errorf("nn: unknown problem %d (valid: %s)", int(t.Problem), joinNames(problemNames[:]))
+	}
+	if t.Problem == Regression && t.Classes != 0 {
+		return fmt.Errorf("nn: a regression has no classes, got %d", t.Classes)
+	}
+	if t.Problem == Classification && t.Classes != 0 && (t.Classes < 2 || t.Classes > MaxClasses) {
+		return fmt.Errorf("nn: %d classes, want 2 to %d", t.Classes, MaxClasses)
 	}
 	for i, f := range t.Features {
 		if !f.valid() {
@@ -208,9 +276,10 @@ func (t Task) Validate() error {
 	return nil
 }
 
-// Equal reports whether two tasks are the same (a nil feature list equals x, y).
+// Equal reports whether two tasks are the same (a nil feature list equals x,
+// y, and 0 classes equals 2).
 func (t Task) Equal(u Task) bool {
-	return t.Problem == u.Problem && slices.Equal(t.InputFeatures(), u.InputFeatures())
+	return t.Problem == u.Problem && t.NumClasses() == u.NumClasses() && slices.Equal(t.InputFeatures(), u.InputFeatures())
 }
 
 // Input writes the input column a_1 of the point (x, y) into dst, one
@@ -226,20 +295,28 @@ func (t Task) Input(x, y float64, dst []float64) {
 }
 
 // Target writes the column y the network learns for p into dst:
-// convert_label(p.Label) for classification, p.Value for regression. The
-// point is expected to pass CheckPoints.
+// convert_label(p.Label) for two classes, the one-hot e_k of class k for K
+// classes, p.Value for regression. The point is expected to pass
+// CheckPoints.
 func (t Task) Target(p Point, dst []float64) {
 	if t.Problem == Regression {
 		dst[0] = p.Value
 		return
 	}
-	y, _ := ConvertLabel(p.Label)
-	dst[0], dst[1] = y[0], y[1]
+	if t.NumClasses() == 2 {
+		y, _ := ConvertLabel(p.Label)
+		dst[0], dst[1] = y[0], y[1]
+		return
+	}
+	clear(dst)
+	if k, err := t.ClassIndex(p.Label); err == nil {
+		dst[k] = 1
+	}
 }
 
 // CheckPoints reports the first point with a coordinate that is NaN,
-// infinite or beyond MaxCoord, or, for classification, a label other than
-// -1 and 1, or, for regression, a value that is not a number in
+// infinite or beyond MaxCoord, or, for classification, a label that is no
+// class (-1 and 1 for two, 1..K for K), or, for regression, a value that is not a number in
 // [-MaxValue, MaxValue]. The error names the index and the field. An empty
 // slice is fine here; callers that need data say so themselves.
 func (t Task) CheckPoints(pts []Point) error {
@@ -254,8 +331,8 @@ func (t Task) CheckPoints(pts []Point) error {
 			if !(p.Value >= -MaxValue && p.Value <= MaxValue) {
 				return fmt.Errorf("nn: point %d: value is %v, want a number from %d to %d", i, p.Value, -MaxValue, MaxValue)
 			}
-		} else if p.Label != -1 && p.Label != 1 {
-			return fmt.Errorf("nn: point %d: label is %d, want -1 or 1", i, p.Label)
+		} else if _, err := t.ClassIndex(p.Label); err != nil {
+			return fmt.Errorf("nn: point %d: %w", i, err)
 		}
 	}
 	return nil

@@ -18,6 +18,12 @@ func taskConfigs() []Config {
 		{Layers: []int{2, 1}, Activation: Tanh, Cost: Quadratic, Seed: 6, Task: Task{Problem: Regression}},
 		{Layers: []int{2, 6, 1}, Activation: Tanh, Cost: Quadratic, Seed: 7, Task: Task{Problem: Regression}},
 		{Layers: []int{3, 4, 4, 1}, Activation: Sigmoid, Cost: Quadratic, Seed: 8, Task: Task{Problem: Regression, Features: []Feature{FeatX, FeatXY, FeatSinY}}},
+		{Layers: []int{2, 5, 3}, Activation: Tanh, Cost: CrossEntropy, Seed: 9, Task: Task{Classes: 3}},
+		{Layers: []int{2, 5, 3}, Activation: Sigmoid, Cost: Quadratic, Seed: 10, Task: Task{Classes: 3}},
+		{Layers: []int{2, 3}, Activation: Sigmoid, Cost: CrossEntropy, Seed: 11, Task: Task{Classes: 3}},
+		{Layers: []int{7, 6, 4, 6}, Activation: Tanh, Cost: CrossEntropy, Seed: 12, Task: Task{Classes: 6, Features: all}},
+		{Layers: []int{2, 8, 6}, Activation: Sigmoid, Cost: Quadratic, Seed: 13, Task: Task{Classes: 6}},
+		{Layers: []int{2, 8, 6}, Activation: ReLU, Cost: CrossEntropy, Seed: 14, Task: Task{Classes: 6}},
 	}
 }
 
@@ -25,9 +31,12 @@ func taskConfigs() []Config {
 func taskPoints(task Task) []Point {
 	pts := []Point{{X: 0.8, Y: -1.3, Label: 1, Value: 0.4}, {X: -2.2, Y: 0.4, Label: -1, Value: -0.9}, {X: 3.1, Y: 2.9, Label: 1, Value: 1}}
 	for i := range pts {
-		if task.Problem == Regression {
+		switch {
+		case task.Problem == Regression:
 			pts[i].Label = 0
-		} else {
+		case task.NumClasses() > 2:
+			pts[i].Label, pts[i].Value = task.NumClasses()-i, 0 // the last classes
+		default:
 			pts[i].Value = 0
 		}
 	}
@@ -232,6 +241,120 @@ func TestRegressionLearns(t *testing.T) {
 		}
 		if v := n.Prob(3, 2); c.data == "plane" && math.Abs(v-0.5) > 0.01 {
 			t.Errorf("plane: predicted value at (3, 2) is %v, want 0.5", v)
+		}
+	}
+}
+
+// TestKClassesLearn is the K-class lesson: a 2-16-16-3 tanh network with softmax and
+// cross-entropy learns the three-arm spiral, and three blobs need no hidden layer.
+func TestKClassesLearn(t *testing.T) {
+	for _, c := range []struct {
+		data   string
+		layers []int
+		lr     float64
+		epochs int
+		want   float64
+	}{
+		{"spiral", []int{2, 16, 16, 3}, 0.01, 600, 0.95},
+		{"blobs", []int{2, 3}, 0.03, 20, 1},
+	} {
+		task := Task{Classes: 3}
+		pts, err := DatasetClasses(c.data, 300, 0, 1, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := task.CheckPoints(pts); err != nil {
+			t.Fatal(err)
+		}
+		n, err := New(Config{Layers: c.layers, Activation: Tanh, Cost: CrossEntropy, Seed: 1, Task: task})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tc := DefaultTrainConfig()
+		tc.StepSize = c.lr
+		tr, _ := NewTrainer(n, tc)
+		if err := tr.SetData(pts); err != nil {
+			t.Fatal(err)
+		}
+		for range c.epochs * len(pts) {
+			if err := tr.Step(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, acc, err := n.Evaluate(pts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if acc < c.want {
+			t.Errorf("%s on %v after %d epochs: accuracy %.3f, want at least %.2f", c.data, c.layers, c.epochs, acc, c.want)
+		}
+		// Predict agrees with the accuracy's argmax, in labels 1..3.
+		right := 0
+		for _, p := range pts {
+			if n.Predict(p.X, p.Y) == p.Label {
+				right++
+			}
+		}
+		if got := float64(right) / float64(len(pts)); got != acc {
+			t.Errorf("%s: Predict is right for %.3f of the points, Evaluate says %.3f", c.data, got, acc)
+		}
+	}
+}
+
+// TestKClassLabels checks the label convention: -1 and 1 for two classes, 1..K for more, with
+// errors that name the labels, and the K-class presets' labels and sizes.
+func TestKClassLabels(t *testing.T) {
+	three := Task{Classes: 3}
+	y := make([]float64, 3)
+	three.Target(Point{Label: 2}, y)
+	if y[0] != 0 || y[1] != 1 || y[2] != 0 {
+		t.Errorf("y of class 2 of 3 = %v, want e_2", y)
+	}
+	if err := three.CheckPoints([]Point{{Label: 4}}); err == nil || !strings.Contains(err.Error(), "from 1 to 3") {
+		t.Errorf("label 4 of 3 classes: %v", err)
+	}
+	if err := three.CheckPoints([]Point{{Label: -1}}); err == nil {
+		t.Error("label -1 accepted among 3 classes")
+	}
+	if _, err := New(Config{Layers: []int{2, 3, 2}, Task: three}); err == nil || !strings.Contains(err.Error(), "want 3 for 3 classes") {
+		t.Errorf("a 2-output network for 3 classes: %v", err)
+	}
+	if err := (Task{Classes: 7}).Validate(); err == nil || !strings.Contains(err.Error(), "2 to 6") {
+		t.Errorf("7 classes: %v", err)
+	}
+	for k := 2; k <= MaxClasses; k++ {
+		task := Task{Classes: k}
+		for i := range k {
+			if got, _ := task.ClassIndex(task.Label(i)); got != i {
+				t.Errorf("%d classes: row %d is label %d, which is row %d", k, i, task.Label(i), got)
+			}
+		}
+		for _, name := range []string{"spiral", "blobs"} {
+			pts, err := DatasetClasses(name, 120, 0.1, 2, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := task.CheckPoints(pts); err != nil {
+				t.Errorf("%s of %d classes: %v", name, k, err)
+			}
+			count := map[int]int{}
+			for _, p := range pts {
+				count[p.Label]++
+			}
+			if len(count) != k {
+				t.Errorf("%s of %d classes has the labels %v", name, k, count)
+			}
+		}
+	}
+	if _, err := DatasetClasses("circle", 100, 0, 1, 3); err == nil || !strings.Contains(err.Error(), `"spiral", "blobs"`) {
+		t.Errorf("circle of 3 classes: %v", err)
+	}
+	// Two classes of spiral are the spiral as it always was.
+	a, _ := Dataset("spiral", 50, 0.2, 7)
+	b, _ := DatasetClasses("spiral", 50, 0.2, 7, 2)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("spiral of two classes differs at point %d", i)
 		}
 	}
 }
