@@ -22,7 +22,7 @@ func (st *State) Configure(s Settings) error {
 	st.mu.Lock()
 	defer st.unlock()
 	old := st.settings
-	if s.Net.Task.Problem != old.Net.Task.Problem {
+	if s.Net.Task.Problem != old.Net.Task.Problem || s.Net.Task.NumClasses() != old.Net.Task.NumClasses() {
 		return st.changeProblem(s)
 	}
 	if s.TestFraction != old.TestFraction {
@@ -51,19 +51,46 @@ func sameNet(a, b nn.Config) bool {
 	return sameShape(a, b) && a.Activation == b.Activation && a.Cost == b.Cost && a.Seed == b.Seed && a.Task.Equal(b.Task)
 }
 
-// FirstPreset is the preset each problem starts from: the notebook's points for classes, the
-// plane for regression.
-func FirstPreset(p nn.Problem) string {
-	if p == nn.Regression {
+// FirstPreset is the preset each task starts from: the notebook's points for two classes,
+// blobs for more, the plane for regression.
+func FirstPreset(t nn.Task) string {
+	switch {
+	case t.Problem == nn.Regression:
 		return "plane"
+	case t.NumClasses() > 2:
+		return "blobs"
 	}
 	return "notebook"
 }
 
-// changeProblem rebuilds the playground for s, whose problem differs from the current one, on
-// the new problem's first preset, drawn from the current data seed. The caller holds the lock.
+// sourceClasses is DataSource.Classes for a task: K for K > 2 classes, else 0.
+func sourceClasses(t nn.Task) int {
+	if k := t.NumClasses(); k > 2 {
+		return k
+	}
+	return 0
+}
+
+// presetFits names a preset that does not fit the task: a regression's for classes, a
+// two-class preset for K classes, or one that does not exist.
+func presetFits(name string, t nn.Task) error {
+	p, err := nn.DatasetProblem(name)
+	switch {
+	case err != nil:
+		return err
+	case p != t.Problem:
+		return fmt.Errorf("%q is a dataset for %s, and this playground learns %s", name, p, problemNoun(t.Problem))
+	case t.Problem == nn.Classification && !nn.PresetHasClasses(name, t.NumClasses()):
+		return fmt.Errorf("%q has two classes, and this playground has %d; for %d classes use spiral or blobs", name, t.NumClasses(), t.NumClasses())
+	}
+	return nil
+}
+
+// changeProblem rebuilds the playground for s, whose problem or number of classes differs from
+// the current one, on the new task's first preset, drawn from the current data seed. The caller
+// holds the lock.
 func (st *State) changeProblem(s Settings) error {
-	src := DataSource{Name: FirstPreset(s.Net.Task.Problem), N: DefaultCount, Seed: st.splitSeed()}
+	src := DataSource{Name: FirstPreset(s.Net.Task), N: DefaultCount, Seed: st.splitSeed(), Classes: sourceClasses(s.Net.Task)}
 	pts, err := src.points(s.TestFraction)
 	if err != nil {
 		return err

@@ -11,7 +11,8 @@ import (
 // ParsePoints reads the points parameter: "x,y,label" triples separated by ';', e.g.
 // "1.2,0.7,1;-0.3,-0.5,-1", or for a regression "x,y,value". A fourth field "t" marks a
 // point held out as test data. A bad point rejects the whole list, naming the point and field.
-func ParsePoints(v string, problem nn.Problem) ([]nn.Point, error) {
+func ParsePoints(v string, task nn.Task) ([]nn.Point, error) {
+	problem := task.Problem
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return []nn.Point{}, nil
@@ -47,12 +48,12 @@ func ParsePoints(v string, problem nn.Problem) ([]nn.Point, error) {
 			if p.Value, err = parseFloat(f[2]); err != nil || checkValue(p.Value) != nil {
 				return nil, fmt.Errorf("point %d: value: %q is not a number from %d to %d", i, f[2], -nn.MaxValue, nn.MaxValue)
 			}
-		} else if p.Label, err = strconv.Atoi(strings.TrimSpace(f[2])); err != nil || checkLabel(p.Label) != nil {
-			return nil, fmt.Errorf("point %d: label: %q is not -1 or 1", i, f[2])
+		} else if p.Label, err = strconv.Atoi(strings.TrimSpace(f[2])); err != nil || checkLabel(task, p.Label) != nil {
+			return nil, fmt.Errorf("point %d: label: %q is not %s", i, f[2], task.LabelNames())
 		}
 		pts = append(pts, p)
 	}
-	if err := (nn.Task{Problem: problem}).CheckPoints(pts); err != nil {
+	if err := task.CheckPoints(pts); err != nil {
 		return nil, err
 	}
 	return pts, nil
@@ -60,7 +61,8 @@ func ParsePoints(v string, problem nn.Problem) ([]nn.Point, error) {
 
 // FormatPoints writes points in the form ParsePoints reads, exactly (shortest round-trip
 // decimal form).
-func FormatPoints(pts []nn.Point, problem nn.Problem) string {
+func FormatPoints(pts []nn.Point, task nn.Task) string {
+	problem := task.Problem
 	var b strings.Builder
 	for i, p := range pts {
 		if i > 0 {

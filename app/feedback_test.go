@@ -52,7 +52,7 @@ func TestLossIsFreshAfterEveryChange(t *testing.T) {
 		{"redo", func() error { st.Redo(); return nil }},
 		{"preset", func() error { return st.LoadData("circle", 50, 0.1, 7) }},
 		{"import", func() error {
-			pts, err := ImportPoints("x,y,label\n1,1,1\n-1,-1,-1\n2,0,1\n", nn.Classification)
+			pts, err := ImportPoints("x,y,label\n1,1,1\n-1,-1,-1\n2,0,1\n", nn.Task{})
 			if err != nil {
 				return err
 			}

@@ -12,6 +12,7 @@ type Info struct {
 	// address ("x,y,x2").
 	Problem      string
 	Features     string
+	Classes      int // 2 for the notebook's labels -1 and 1, K for labels 1..K, 0 for regression
 	Activation   string
 	Cost         string
 	LearningRate float64
@@ -74,6 +75,7 @@ func (st *State) info(withPoints bool) Info {
 		Layers:         append([]int(nil), s.Net.Layers...),
 		Problem:        s.Net.Task.Problem.String(),
 		Features:       nn.FormatFeatures(s.Net.Task.InputFeatures()),
+		Classes:        s.Net.Task.NumClasses(),
 		Activation:     s.Net.Activation.String(),
 		Cost:           s.Net.Cost.String(),
 		LearningRate:   s.Train.StepSize,

@@ -19,7 +19,7 @@ const MaxImportBytes = 1 << 20
 // CSV or JSON text, telling them apart by the first character ('[' or '{' is JSON). A
 // malformed file is rejected whole, with an error that names the line (or the point) and the
 // field.
-func ImportPoints(text string, problem nn.Problem) ([]nn.Point, error) {
+func ImportPoints(text string, task nn.Task) ([]nn.Point, error) {
 	if len(text) > MaxImportBytes {
 		return nil, fmt.Errorf("import: %d bytes is more than the %d an import reads", len(text), MaxImportBytes)
 	}
@@ -30,9 +30,9 @@ func ImportPoints(text string, problem nn.Problem) ([]nn.Point, error) {
 		return nil, errors.New("import: the file is empty")
 	}
 	if t[0] == '[' || t[0] == '{' {
-		return ParsePointsJSON(text, problem)
+		return ParsePointsJSON(text, task)
 	}
-	return ParsePointsCSV(text, problem)
+	return ParsePointsCSV(text, task)
 }
 
 // thirdField is the name of a point's third field: "label" for classes, "value" for regression.
@@ -47,7 +47,8 @@ func thirdField(problem nn.Problem) string {
 // field test (1 for a test point, 0 for a training point). A first line naming the fields
 // ("x,y,label" or "x,y,label,test") is a header; blank lines and lines starting with '#' are
 // skipped.
-func ParsePointsCSV(text string, problem nn.Problem) ([]nn.Point, error) {
+func ParsePointsCSV(text string, task nn.Task) ([]nn.Point, error) {
+	problem := task.Problem
 	third := thirdField(problem)
 	var pts []nn.Point
 	for n, line := range strings.Split(text, "\n") {
@@ -90,8 +91,8 @@ func ParsePointsCSV(text string, problem nn.Problem) ([]nn.Point, error) {
 			if p.Value, err = parseFloat(f[2]); err != nil || checkValue(p.Value) != nil {
 				return nil, fmt.Errorf("line %d: value: %q is not a number from %d to %d", no, f[2], -nn.MaxValue, nn.MaxValue)
 			}
-		} else if p.Label, err = strconv.Atoi(f[2]); err != nil || checkLabel(p.Label) != nil {
-			return nil, fmt.Errorf("line %d: label: %q is not -1 or 1", no, f[2])
+		} else if p.Label, err = strconv.Atoi(f[2]); err != nil || checkLabel(task, p.Label) != nil {
+			return nil, fmt.Errorf("line %d: label: %q is not %s", no, f[2], task.LabelNames())
 		}
 		if len(f) == 4 {
 			switch f[3] {
@@ -125,7 +126,8 @@ type jsonPoint struct {
 // ParsePointsJSON reads [{"x":..,"y":..,"label":..}, ...] (for regression "value" instead of
 // "label"; "test": true marks a test point) or {"points": [...]}, the form ExportPointsJSON
 // writes.
-func ParsePointsJSON(text string, problem nn.Problem) ([]nn.Point, error) {
+func ParsePointsJSON(text string, task nn.Task) ([]nn.Point, error) {
+	problem := task.Problem
 	data := []byte(text)
 	var raw []json.RawMessage
 	t := bytes.TrimSpace(data)
@@ -177,7 +179,7 @@ func ParsePointsJSON(text string, problem nn.Problem) ([]nn.Point, error) {
 			}
 			q.Value = *p.Value
 		} else {
-			if err := checkLabel(*p.Label); err != nil {
+			if err := checkLabel(task, *p.Label); err != nil {
 				return nil, fmt.Errorf("JSON: point %d: %v", i, err)
 			}
 			q.Label = *p.Label
@@ -218,7 +220,8 @@ func position(data []byte, off int64) (line, col int) {
 
 // ExportPointsCSV writes points as CSV with a header, in the form ParsePointsCSV reads: a test
 // column when some points are test points.
-func ExportPointsCSV(pts []nn.Point, problem nn.Problem) string {
+func ExportPointsCSV(pts []nn.Point, task nn.Task) string {
+	problem := task.Problem
 	var b strings.Builder
 	withTest := slices.ContainsFunc(pts, func(p nn.Point) bool { return p.Test })
 	b.WriteString("x,y," + thirdField(problem))
@@ -243,7 +246,8 @@ func ExportPointsCSV(pts []nn.Point, problem nn.Problem) string {
 
 // ExportPointsJSON writes points as a JSON array of {x, y, label} (for regression {x, y,
 // value}), with "test": true on the test points.
-func ExportPointsJSON(pts []nn.Point, problem nn.Problem) string {
+func ExportPointsJSON(pts []nn.Point, task nn.Task) string {
+	problem := task.Problem
 	out := make([]map[string]any, len(pts))
 	for i, p := range pts {
 		out[i] = map[string]any{"x": p.X, "y": p.Y}

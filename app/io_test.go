@@ -10,8 +10,8 @@ import (
 
 func TestImportRoundTrips(t *testing.T) {
 	pts := append(nn.NotebookData(), nn.Point{X: 1.0 / 3, Y: -1e-9, Label: -1})
-	for name, text := range map[string]string{"csv": ExportPointsCSV(pts, nn.Classification), "json": ExportPointsJSON(pts, nn.Classification)} {
-		got, err := ImportPoints(text, nn.Classification)
+	for name, text := range map[string]string{"csv": ExportPointsCSV(pts, nn.Task{}), "json": ExportPointsJSON(pts, nn.Task{})} {
+		got, err := ImportPoints(text, nn.Task{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -33,7 +33,7 @@ func TestImportAcceptsCommonForms(t *testing.T) {
 	}
 	want := []nn.Point{{X: 1.2, Y: 0.7, Label: 1}, {X: -0.3, Y: -0.5, Label: -1}}
 	for name, text := range tests {
-		got, err := ImportPoints(text, nn.Classification)
+		got, err := ImportPoints(text, nn.Task{})
 		if err != nil || !slices.Equal(got, want) {
 			t.Errorf("%s: %v, %v", name, got, err)
 		}
@@ -60,9 +60,9 @@ func TestMalformedImportsNameLineAndField(t *testing.T) {
 		{`[{"x": "1", "y": 2, "label": 1}]`, "point 0"},
 	}
 	for _, tc := range tests {
-		_, err := ImportPoints(tc.text, nn.Classification)
+		_, err := ImportPoints(tc.text, nn.Task{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("ImportPoints(%q, nn.Classification): err = %v, want one containing %q", tc.text, err, tc.want)
+			t.Errorf("ImportPoints(%q, nn.Task{}): err = %v, want one containing %q", tc.text, err, tc.want)
 		}
 	}
 }
@@ -89,15 +89,15 @@ func FuzzImportPoints(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		pts, err := ImportPoints(s, nn.Classification)
+		pts, err := ImportPoints(s, nn.Task{})
 		if err != nil {
 			return
 		}
 		if len(pts) == 0 || nn.CheckPoints(pts) != nil {
-			t.Fatalf("ImportPoints(%q, nn.Classification) accepted %v", s, pts)
+			t.Fatalf("ImportPoints(%q, nn.Task{}) accepted %v", s, pts)
 		}
-		for _, text := range []string{ExportPointsCSV(pts, nn.Classification), ExportPointsJSON(pts, nn.Classification)} {
-			again, err := ImportPoints(text, nn.Classification)
+		for _, text := range []string{ExportPointsCSV(pts, nn.Task{}), ExportPointsJSON(pts, nn.Task{})} {
+			again, err := ImportPoints(text, nn.Task{})
 			if err != nil || !slices.Equal(again, pts) {
 				t.Fatalf("re-import of %q: %v, %v", s, again, err)
 			}

@@ -26,9 +26,10 @@ func checkValue(v float64) error {
 	return nil
 }
 
-func checkLabel(label int) error {
-	if label != -1 && label != 1 {
-		return fmt.Errorf("label: %d is not a class; labels are -1 and 1", label)
+// checkLabel names a label that is no class of the task.
+func checkLabel(task nn.Task, label int) error {
+	if _, err := task.ClassIndex(label); err != nil {
+		return fmt.Errorf("label: %d is not a class; labels are %s", label, task.LabelNames())
 	}
 	return nil
 }
@@ -49,11 +50,9 @@ func checkXY(x, y float64) error {
 	return nil
 }
 
-// AddPoint adds a training point of a class (-1 or 1) and returns its index.
+// AddPoint adds a training point of a class (-1 or 1, or 1..K for K classes) and returns its
+// index.
 func (st *State) AddPoint(x, y float64, label int) (int, error) {
-	if err := checkLabel(label); err != nil {
-		return -1, err
-	}
 	return st.add(nn.Point{X: x, Y: y, Label: label}, nn.Classification)
 }
 
@@ -76,6 +75,11 @@ func (st *State) add(p nn.Point, want nn.Problem) (int, error) {
 	if err := st.checkProblem(want); err != nil {
 		return -1, err
 	}
+	if want == nn.Classification {
+		if err := checkLabel(st.settings.Net.Task, p.Label); err != nil {
+			return -1, err
+		}
+	}
 	if len(st.points) >= MaxPoints {
 		return -1, fmt.Errorf("points: the plane holds at most %d points", MaxPoints)
 	}
@@ -97,9 +101,6 @@ func (st *State) checkProblem(want nn.Problem) error {
 
 // SetLabel gives point i a label.
 func (st *State) SetLabel(i, label int) error {
-	if err := checkLabel(label); err != nil {
-		return err
-	}
 	return st.change(i, nn.Classification, func(q *nn.Point) { q.Label = label })
 }
 
@@ -123,6 +124,11 @@ func (st *State) change(i int, want nn.Problem, f func(*nn.Point)) error {
 	}
 	q := st.points[i]
 	f(&q)
+	if want == nn.Classification {
+		if err := checkLabel(st.settings.Net.Task, q.Label); err != nil {
+			return err
+		}
+	}
 	st.setPoint(i, st.points[i], q)
 	return nil
 }
@@ -135,7 +141,8 @@ func (st *State) setPoint(i int, before, after nn.Point) {
 	}
 }
 
-// FlipLabel gives point i the other label, or in a regression the opposite value.
+// FlipLabel gives point i the other label (of K classes, the next: k+1, and K back to 1), or in
+// a regression the opposite value.
 func (st *State) FlipLabel(i int) error {
 	st.mu.Lock()
 	defer st.unlock()
@@ -144,6 +151,9 @@ func (st *State) FlipLabel(i int) error {
 	}
 	q := st.points[i]
 	q.Label, q.Value = -q.Label, -q.Value
+	if k := st.settings.Net.Task.NumClasses(); k > 2 {
+		q.Label = st.points[i].Label%k + 1
+	}
 	st.setPoint(i, st.points[i], q)
 	return nil
 }

@@ -116,6 +116,15 @@ func ParseQuery(raw string) (Setup, []Problem) {
 			s.Net.Task.Problem = p
 		}
 	}
+	if v, ok := params["classes"]; ok {
+		if n, err := strconv.Atoi(v); err != nil || n < 2 || n > nn.MaxClasses {
+			bad("classes", "%q is not a number of classes; use a whole number from 2 to %d", v, nn.MaxClasses)
+		} else if s.Net.Task.Problem == nn.Regression {
+			bad("classes", "a regression has no classes")
+		} else if n != 2 {
+			s.Net.Task.Classes = n
+		}
+	}
 	if v, ok := params["features"]; ok {
 		if fs, err := nn.ParseFeatures(v); err != nil {
 			bad("features", "%v", err)
@@ -193,8 +202,8 @@ func ParseQuery(raw string) (Setup, []Problem) {
 		}
 	}
 	if v, ok := params["label"]; ok {
-		if n, err := strconv.Atoi(v); err != nil || checkLabel(n) != nil {
-			bad("label", "%q is not a class; use -1 or 1", v)
+		if n, err := strconv.Atoi(v); err != nil || (s.Net.Task.Problem == nn.Classification && checkLabel(s.Net.Task, n) != nil) {
+			bad("label", "%q is not a class; use %s", v, s.Net.Task.LabelNames())
 		} else {
 			s.AddLabel = n
 		}
@@ -242,17 +251,17 @@ func ParseQuery(raw string) (Setup, []Problem) {
 			su.DataSeed = n
 		}
 	}
-	problem := s.Net.Task.Problem
+	task := s.Net.Task
 	data, given := params["data"]
 	if !given {
-		data = FirstPreset(problem)
+		data = FirstPreset(task)
 	}
-	if p, err := nn.DatasetProblem(data); err == nil && p != problem {
-		bad("data", "%q is a dataset for %s, and problem=%s learns %s; using %q", data, p, problem, problemNoun(problem), FirstPreset(problem))
-		data = FirstPreset(problem)
+	if err := presetFits(data, task); err != nil {
+		bad("data", "%v; using %q", err, FirstPreset(task))
+		data = FirstPreset(task)
 	}
 	if given || data != su.Data {
-		if pts, err := nn.Dataset(data, su.Count, su.Noise, su.DataSeed); err != nil {
+		if pts, err := nn.DatasetClasses(data, su.Count, su.Noise, su.DataSeed, max(task.NumClasses(), 2)); err != nil {
 			bad("data", "%v", err)
 		} else {
 			su.Points, su.Data = pts, data
@@ -263,7 +272,7 @@ func ParseQuery(raw string) (Setup, []Problem) {
 	}
 	split(su.Points, s.TestFraction, su.DataSeed)
 	if v, ok := params["points"]; ok {
-		if pts, err := ParsePoints(v, problem); err != nil {
+		if pts, err := ParsePoints(v, task); err != nil {
 			bad("points", "%v", err)
 		} else {
 			su.Points, su.Data = pts, ""
@@ -337,7 +346,7 @@ func ParseQuery(raw string) (Setup, []Problem) {
 }
 
 var knownParams = []string{
-	"problem", "features", "layers", "activation", "cost", "lr", "l2", "mode", "batch", "seed", "data", "n",
+	"problem", "classes", "features", "layers", "activation", "cost", "lr", "l2", "mode", "batch", "seed", "data", "n",
 	"noise", "dataseed", "test", "showTest", "points", "weights", "view", "teach", "autoplay", "speed",
 	"label", "value", "controls", "hide", "origins",
 }
@@ -423,7 +432,7 @@ func (su Setup) Source() DataSource {
 	if su.Data == "" {
 		return DataSource{}
 	}
-	return DataSource{Name: su.Data, N: su.Count, Noise: su.Noise, Seed: su.DataSeed}
+	return DataSource{Name: su.Data, N: su.Count, Noise: su.Noise, Seed: su.DataSeed, Classes: sourceClasses(su.Settings.Net.Task)}
 }
 
 // ShareQuery encodes the playground's full state as a query string that ParseQuery restores:
@@ -450,6 +459,9 @@ func (st *State) ShareQuery(withWeights bool) string {
 	}
 	if task := s.Net.Task; !task.Equal(nn.Task{}) {
 		q = append(q, "problem="+task.Problem.String(), "features="+nn.FormatFeatures(task.InputFeatures()))
+		if k := task.NumClasses(); k > 2 {
+			q = append(q, "classes="+strconv.Itoa(k))
+		}
 	}
 	if s.Net.Task.Problem == nn.Regression {
 		q = append(q, "value="+formatFloat(s.AddValue))
@@ -466,7 +478,7 @@ func (st *State) ShareQuery(withWeights bool) string {
 			q = append(q, "n="+strconv.Itoa(src.N), "noise="+formatFloat(src.Noise), "dataseed="+strconv.FormatUint(src.Seed, 10))
 		}
 	} else {
-		q = append(q, "points="+url.QueryEscape(FormatPoints(st.points, s.Net.Task.Problem)))
+		q = append(q, "points="+url.QueryEscape(FormatPoints(st.points, s.Net.Task)))
 	}
 	if s.Train.L2 != 0 {
 		q = append(q, "l2="+formatFloat(s.Train.L2))

@@ -106,7 +106,7 @@ func TestParseQueryKeepsGoodParamsBesideBadOnes(t *testing.T) {
 
 func TestPointsRoundTrip(t *testing.T) {
 	pts := []nn.Point{{X: 1.2, Y: 0.7, Label: 1}, {X: -0.1, Y: 1e-9, Label: -1}, {X: 0.30000000000000004, Y: -2.2, Label: 1}}
-	got, err := ParsePoints(FormatPoints(pts, nn.Classification), nn.Classification)
+	got, err := ParsePoints(FormatPoints(pts, nn.Task{}), nn.Task{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,14 +163,14 @@ func FuzzParsePoints(f *testing.F) {
 		if regression {
 			problem = nn.Regression
 		}
-		pts, err := ParsePoints(s, problem)
+		pts, err := ParsePoints(s, nn.Task{Problem: problem})
 		if err != nil {
 			return
 		}
 		if err := (nn.Task{Problem: problem}).CheckPoints(pts); err != nil {
 			t.Fatalf("ParsePoints(%q, %v) accepted bad points: %v", s, problem, err)
 		}
-		again, err := ParsePoints(FormatPoints(pts, problem), problem)
+		again, err := ParsePoints(FormatPoints(pts, nn.Task{Problem: problem}), nn.Task{Problem: problem})
 		if err != nil || !slices.Equal(again, pts) {
 			t.Fatalf("round trip of %q: %v, %v", s, again, err)
 		}

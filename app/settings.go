@@ -94,8 +94,10 @@ func (s Settings) Validate() error {
 	if s.Speed < 1 || s.Speed > MaxSpeed {
 		return fmt.Errorf("speed: %d steps per frame is out of range [1, %d]", s.Speed, MaxSpeed)
 	}
-	if s.AddLabel != -1 && s.AddLabel != 1 {
-		return fmt.Errorf("label: %d is not a class; labels are -1 and 1", s.AddLabel)
+	if s.Net.Task.Problem == nn.Classification {
+		if err := checkLabel(s.Net.Task, s.AddLabel); err != nil {
+			return err
+		}
 	}
 	if err := checkValue(s.AddValue); err != nil {
 		return err

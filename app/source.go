@@ -19,12 +19,14 @@ type DataSource struct {
 	N     int     // how many points (ignored by "notebook")
 	Noise float64 // the preset's noise
 	Seed  uint64  // the data seed the points were drawn from
+	// Classes is how many classes the preset drew when more than two (0: two, or a regression).
+	Classes int
 }
 
 // points draws the preset's points again, with the share testFraction held out as test data
 // (drawn from the data seed too).
 func (d DataSource) points(testFraction float64) ([]nn.Point, error) {
-	pts, err := nn.Dataset(d.Name, d.N, d.Noise, d.Seed)
+	pts, err := nn.DatasetClasses(d.Name, d.N, d.Noise, d.Seed, max(d.Classes, 2))
 	if err == nil {
 		split(pts, testFraction, d.Seed)
 	}
@@ -55,15 +57,13 @@ func (st *State) LoadData(name string, n int, noise float64, seed uint64) error 
 	if seed > MaxSeed {
 		return fmt.Errorf("data: seed %d is above the largest seed, %d", seed, uint64(MaxSeed))
 	}
-	src := DataSource{Name: name, N: n, Noise: noise, Seed: seed}
 	st.mu.Lock()
 	s := st.settings
 	st.mu.Unlock()
-	if p, err := nn.DatasetProblem(name); err != nil {
+	if err := presetFits(name, s.Net.Task); err != nil {
 		return fmt.Errorf("data: %w", err)
-	} else if p != s.Net.Task.Problem {
-		return fmt.Errorf("data: %q is a dataset for %s, and this playground learns %s; choose the problem first", name, p, problemNoun(s.Net.Task.Problem))
 	}
+	src := DataSource{Name: name, N: n, Noise: noise, Seed: seed, Classes: sourceClasses(s.Net.Task)}
 	pts, err := src.points(s.TestFraction)
 	if err != nil {
 		return fmt.Errorf("data: %w", err)

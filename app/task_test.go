@@ -201,12 +201,12 @@ func TestRegressionPlayground(t *testing.T) {
 		t.Errorf("share link %q: %v; the points or the problem differ", link[:min(len(link), 200)], probs)
 	}
 	pts := st.Points()
-	for _, text := range []string{ExportPointsCSV(pts, nn.Regression), ExportPointsJSON(pts, nn.Regression)} {
-		got, err := ImportPoints(text, nn.Regression)
+	for _, text := range []string{ExportPointsCSV(pts, nn.Task{Problem: nn.Regression}), ExportPointsJSON(pts, nn.Task{Problem: nn.Regression})} {
+		got, err := ImportPoints(text, nn.Task{Problem: nn.Regression})
 		if err != nil || !slices.Equal(got, pts) {
 			t.Errorf("export then import of values: %v", err)
 		}
-		if _, err := ImportPoints(text, nn.Classification); err == nil {
+		if _, err := ImportPoints(text, nn.Task{}); err == nil {
 			t.Errorf("values imported as classes without an error")
 		}
 	}
@@ -217,17 +217,17 @@ func TestRegressionPlayground(t *testing.T) {
 
 // TestCSVAndJSONCarryTestPoints reads the test column and field, and names a bad one.
 func TestCSVAndJSONCarryTestPoints(t *testing.T) {
-	pts, err := ImportPoints("x,y,label,test\n1,2,1,1\n3,4,-1,0\n", nn.Classification)
+	pts, err := ImportPoints("x,y,label,test\n1,2,1,1\n3,4,-1,0\n", nn.Task{})
 	if err != nil || len(pts) != 2 || !pts[0].Test || pts[1].Test {
 		t.Errorf("CSV with a test column: %v, %v", pts, err)
 	}
-	if _, err := ImportPoints("1,2,1,yes\n", nn.Classification); err == nil || !strings.Contains(err.Error(), "line 1: test") {
+	if _, err := ImportPoints("1,2,1,yes\n", nn.Task{}); err == nil || !strings.Contains(err.Error(), "line 1: test") {
 		t.Errorf("CSV test=yes: %v", err)
 	}
-	if _, err := ImportPoints("x,y,value\n1,2,0.5\n", nn.Classification); err == nil || !strings.Contains(err.Error(), `wants "label"`) {
+	if _, err := ImportPoints("x,y,value\n1,2,0.5\n", nn.Task{}); err == nil || !strings.Contains(err.Error(), `wants "label"`) {
 		t.Errorf("a value column for classes: %v", err)
 	}
-	pts, err = ImportPoints(`[{"x": 1, "y": 2, "value": 0.5, "test": true}]`, nn.Regression)
+	pts, err = ImportPoints(`[{"x": 1, "y": 2, "value": 0.5, "test": true}]`, nn.Task{Problem: nn.Regression})
 	if err != nil || len(pts) != 1 || !pts[0].Test || pts[0].Value != 0.5 {
 		t.Errorf("JSON with a test point: %v, %v", pts, err)
 	}

@@ -97,6 +97,8 @@ func Stages(cfg nn.Config, stepSize float64) []Stage {
 	}
 	if cfg.Task.Problem == nn.Regression {
 		target.Title, target.Formula = "The value the output should have", "y = the point's value, a number from −1 to 1"
+	} else if k := cfg.Task.NumClasses(); k > 2 {
+		target.Formula = fmt.Sprintf("y = e_label, the one-hot column of the class: class k → 1 in row k of %d, 0 elsewhere", k)
 	}
 	st = append(st, target)
 	cost := fmt.Sprintf("C_x = ½ ‖y − %s‖²", aL)

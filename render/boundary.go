@@ -37,6 +37,7 @@ type evaluator struct {
 	uniformLimit   int // vec4 uniforms the GPU allows; more weights go in a texture
 	generate       func(layers []int, act nn.Activation, cost nn.Cost, task nn.Task, src weightSource) string
 	task           nn.Task // the current network's task
+	outs           []float64
 	compileErr     error   // the last shader failure, for diagnostics
 	xs, ys, values []float64
 }
@@ -185,6 +186,15 @@ func (e *evaluator) setUniformLimit(n int) {
 	}
 }
 
+// classes is the number of classes when there are more than two (the plane then shows classes,
+// see classes.go), else 0.
+func (e *evaluator) classes() int {
+	if k := e.task.NumClasses(); k > 2 {
+		return k
+	}
+	return 0
+}
+
 // onGPU reports whether values are computed by a shader.
 func (e *evaluator) onGPU() bool { return e.shader != nil }
 
@@ -224,6 +234,17 @@ func (e *evaluator) cpuValues(w, h int, view app.View, sel int) ([]float64, erro
 	}
 	for j := range e.ys {
 		e.ys[j] = view.YMax - (float64(j)+0.5)*sy
+	}
+	if k := e.classes(); sel < 0 && k > 0 {
+		e.outs = grow(e.outs, k*w*h)
+		if err := e.net.OutputGrid(e.xs, e.ys, e.outs); err != nil {
+			return nil, err
+		}
+		ce := e.net.Cost() == nn.CrossEntropy
+		for i := range e.values {
+			e.values[i] = packClass(encodeClasses(e.outs[k*i:k*(i+1)], ce))
+		}
+		return e.values, nil
 	}
 	if sel < 0 {
 		if err := e.net.ProbGrid(e.xs, e.ys, e.values); err != nil {

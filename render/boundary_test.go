@@ -281,3 +281,88 @@ func allFeatures(t testing.TB) []nn.Feature {
 	}
 	return fs
 }
+
+// TestClassesShaderMatchesCPU checks the plane of K > 2 classes: the class of every pixel the
+// shader computes agrees with the CPU's (nn's OutputGrid), except within a pixel of a border,
+// and the colours agree away from the borders.
+func TestClassesShaderMatchesCPU(t *testing.T) {
+	cases := []struct {
+		name string
+		net  *nn.Network
+	}{
+		{"2-8-3 tanh cross-entropy", testTaskNet(t, []int{2, 8, 3}, nn.Tanh, nn.CrossEntropy, nn.Task{Classes: 3}, 21, 1.5)},
+		{"2-8-6 sigmoid quadratic", testTaskNet(t, []int{2, 8, 6}, nn.Sigmoid, nn.Quadratic, nn.Task{Classes: 6}, 22, 2)},
+		{"7 features-6-5-4 relu cross-entropy", testTaskNet(t, []int{7, 6, 5, 4}, nn.ReLU, nn.CrossEntropy, nn.Task{Classes: 4, Features: allFeatures(t)}, 23, 1)},
+		{"2-6 cross-entropy, no hidden layer", testTaskNet(t, []int{2, 6}, nn.Sigmoid, nn.CrossEntropy, nn.Task{Classes: 6}, 24, 1)},
+	}
+	c, err := newColorizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const w, h = 97, 83
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEvaluator()
+			e.setNetwork(tc.net, 1)
+			if !e.onGPU() {
+				t.Fatalf("no shader for this network: %v", e.compileErr)
+			}
+			var f planeField
+			f.update(e, c, w, h, 1, app.PresetView, 1, contourHalfWidth)
+			gpuVals := readRGBA(f.valueImg)
+			vals, err := e.cpuValues(w, h, app.PresetView, -1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			class := func(i int) int { _, b := unpackClass(vals[i]); return b / confLevels }
+			seen := map[int]bool{}
+			bad, border := 0, 0
+			for i := 0; i < w*h; i++ {
+				x, y := i%w, i/w
+				want := class(i)
+				seen[want] = true
+				got := int(gpuVals[4*i+2]) / confLevels
+				if got == want {
+					continue
+				}
+				near := false
+				for _, d := range [][2]int{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} {
+					if nx, ny := x+d[0], y+d[1]; nx >= 0 && nx < w && ny >= 0 && ny < h && class(ny*w+nx) != want {
+						near = true
+					}
+				}
+				if near {
+					border++
+					continue
+				}
+				bad++
+				if bad <= 5 {
+					t.Errorf("pixel (%d,%d): the shader says class %d, the CPU %d", x, y, got+1, want+1)
+				}
+			}
+			if len(seen) < 3 {
+				t.Fatalf("the view shows %d classes; the test wants a network that shows three or more", len(seen))
+			}
+			want := make([]byte, 4*w*h)
+			colorizeClasses(vals, w, h, contourHalfWidth, want)
+			got := readRGBA(f.colorImg)
+			off := 0
+			for i := 0; i < w*h; i++ {
+				v, _ := unpackClass(vals[i])
+				if v < 0.5+0.05 {
+					continue // on or near a border, where the line's anti-aliasing is float32's
+				}
+				for k := 0; k < 3; k++ {
+					if absInt(int(got[4*i+k])-int(want[4*i+k])) > 8 {
+						off++
+						break
+					}
+				}
+			}
+			if off > w*h/200 {
+				t.Errorf("%d pixels away from the borders differ in colour from the CPU's", off)
+			}
+			t.Logf("%d classes shown; %d pixels disagree beside a border", len(seen), border)
+		})
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/nnviz/nnviz/nn"
 )
 
 // The second pass turns a value image (16-bit values written by the network shader, or by the
@@ -39,6 +41,10 @@ var Contour float
 // Disc, if 1, fades everything outside the disc inscribed in the source image (neuron heatmaps).
 var Disc float
 
+// Classes, if above 0, says the source holds K > 2 classes (classes.go): the margin in red and
+// green, the class and confidence in blue.
+var Classes float
+
 func value(pos vec2) float {
 	o := imageSrc0Origin()
 	s := imageSrc0Size()
@@ -66,7 +72,28 @@ func palette(p float) vec3 {
 	}
 	fmt.Fprintf(&b, `}
 
+func classes(srcPos vec2, color vec4) vec4 {
+	o := imageSrc0Origin()
+	s := imageSrc0Size()
+	code := floor(imageSrc0UnsafeAt(clamp(srcPos, o+0.5, o+s-0.5)).b*255.0 + 0.5)
+	k := floor(code / %d.0)
+	t := (code - k*%d.0) / %d.0
+	c := %s
+	if Contour > 0.0 {
+		v := value(srcPos)
+		g := max(max(abs(value(srcPos+vec2(1.0, 0.0))-v), abs(v-value(srcPos-vec2(1.0, 0.0)))),
+			max(abs(value(srcPos+vec2(0.0, 1.0))-v), abs(v-value(srcPos-vec2(0.0, 1.0)))))
+		d := (v - 0.5) / max(g, %s)
+		a := clamp(Contour+0.5-d, 0.0, 1.0) * step(%s, g) * %s
+		c = mix(c, vec3(%s), a)
+	}
+	return vec4(c, 1.0) * color.a
+}
+
 func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
+	if Classes > 0.0 {
+		return classes(srcPos, color)
+	}
 	p := value(srcPos)
 	c := palette(p)
 	if Contour > 0.0 {
@@ -86,8 +113,18 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	}
 	return vec4(c, 1.0) * alpha * color.a
 }
-`, f32(minGradient), f32(minGradient), f32(contourAlpha), vec3(colContour))
+`, confLevels, confLevels, confLevels-1, classFillExpr(), f32(minGradient), f32(minGradient), f32(contourAlpha), vec3(colContour),
+		f32(minGradient), f32(minGradient), f32(contourAlpha), vec3(colContour))
 	return b.String()
+}
+
+// classFillExpr is classFill in Kage, of the class k and the confidence t in [0, 1].
+func classFillExpr() string {
+	e := fmt.Sprintf("vec3(%s)", vec3(regionColor(nn.MaxClasses-1)))
+	for k := nn.MaxClasses - 2; k >= 0; k-- {
+		e = fmt.Sprintf("mix(vec3(%s), %s, step(%d.5, k))", vec3(regionColor(k)), e, k)
+	}
+	return fmt.Sprintf("mix(vec3(%s), %s, t)", vec3(colRegionNeutral), e)
 }
 
 func vec3(c rgba) string { return fmt.Sprintf("%s, %s, %s", f32(c.R), f32(c.G), f32(c.B)) }

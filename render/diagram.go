@@ -247,18 +247,25 @@ func (g *Game) drawDiagramLabels(p *painter, small textStyle, task nn.Task) {
 		p.tx.add(layerMid, "value", d.x[L-1]+d.r+d.ring+6*u, d.y[L-1][0]+capHeight(small)/2, small, colMuted, alignLeft)
 		return
 	}
-	for i, label := range [2]int{-1, 1} {
-		if i < len(d.y[L-1]) {
-			x, y := d.x[L-1]+d.r+d.ring+6*u, d.y[L-1][i]
-			r := 3.5 * u
-			p.sh[layerMid].circle(x+r, y, r, classColor(label))
-			name := "−1"
-			if label > 0 {
-				name = "+1"
-			}
-			p.tx.add(layerMid, name, x+2*r+3*u, y+capHeight(small)/2, small, colMuted, alignLeft)
-		}
+	for i, y := range d.y[L-1] {
+		label := task.Label(i)
+		x := d.x[L-1] + d.r + d.ring + 6*u
+		r := 3.5 * u
+		p.sh[layerMid].circle(x+r, y, r, labelColor(task, label))
+		g.num = appendLabel(g.num[:0], task, label)
+		p.tx.addBytes(layerMid, g.num, x+2*r+3*u, y+capHeight(small)/2, small, colMuted, alignLeft)
 	}
+}
+
+// appendLabel writes a label as the screen shows it: −1 and +1 for two classes, 1..K for more.
+func appendLabel(dst []byte, t nn.Task, label int) []byte {
+	switch {
+	case t.NumClasses() > 2:
+		return appendNumber(dst, float64(label), 0)
+	case label > 0:
+		return append(dst, "+1"...)
+	}
+	return append(dst, "−1"...)
 }
 
 // luminance is the relative luminance of c (sRGB, approximate gamma 2.2).

@@ -9,9 +9,23 @@ import (
 // The plane's edits by mouse, touch and keyboard, in the terms of the task: a class, or a
 // regression's value.
 
+// task is what the playground learns (the notebook's task before the first snapshot).
+func (g *Game) task() nn.Task {
+	if g.snap.Net == nil {
+		return nn.Task{}
+	}
+	return g.snap.Net.Task()
+}
+
 // regression reports whether the playground learns values.
-func (g *Game) regression() bool {
-	return g.snap.Net != nil && g.snap.Net.Task().Problem == nn.Regression
+func (g *Game) regression() bool { return g.task().Problem == nn.Regression }
+
+// className says a class for the live region: "class −1", "class 3".
+func (g *Game) className(label int) string {
+	if g.task().NumClasses() > 2 {
+		return "class " + strconv.Itoa(label)
+	}
+	return className(label)
 }
 
 // addPoint adds a point at (x, y): of the chosen class, or with the chosen value; with other,
@@ -32,8 +46,11 @@ func (g *Game) addPoint(x, y float64, other bool) (int, string, error) {
 	if other {
 		label = -label
 	}
+	if k := g.task().NumClasses(); k > 2 && other {
+		label = g.snap.AddLabel%k + 1 // the next class
+	}
 	i, err := g.st.AddPoint(x, y, label)
-	return i, className(label), err
+	return i, g.className(label), err
 }
 
 // editPoint changes point i as a click does: it flips its class; in a regression it gives it the
@@ -45,7 +62,11 @@ func (g *Game) editPoint(i int) (string, error) {
 	}
 	pt := g.snap.Points[i]
 	if !g.regression() {
-		return className(-pt.Label), g.st.FlipLabel(i)
+		next := -pt.Label
+		if k := g.task().NumClasses(); k > 2 {
+			next = pt.Label%k + 1
+		}
+		return g.className(next), g.st.FlipLabel(i)
 	}
 	v := g.snap.AddValue
 	if pt.Value == v {
@@ -58,7 +79,7 @@ func (g *Game) editPoint(i int) (string, error) {
 // is a test point.
 func (g *Game) pointName(i int) string {
 	pt := g.snap.Points[i]
-	s := "point " + strconv.Itoa(i) + ", " + className(pt.Label)
+	s := "point " + strconv.Itoa(i) + ", " + g.className(pt.Label)
 	if g.regression() {
 		s = "point " + strconv.Itoa(i) + ", value " + coord(pt.Value)
 	}

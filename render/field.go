@@ -15,6 +15,7 @@ type colorizer struct {
 	shader  *ebiten.Shader
 	contour []float32
 	disc    []float32
+	classes []float32
 	opts    ebiten.DrawTrianglesShaderOptions
 	verts   [4]ebiten.Vertex
 	idx     [6]uint32
@@ -25,15 +26,22 @@ func newColorizer() (*colorizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &colorizer{shader: sh, contour: make([]float32, 1), disc: make([]float32, 1), idx: [6]uint32{0, 1, 2, 1, 3, 2}}
-	c.opts.Uniforms = map[string]any{"Contour": c.contour, "Disc": c.disc}
+	c := &colorizer{shader: sh, contour: make([]float32, 1), disc: make([]float32, 1), classes: make([]float32, 1), idx: [6]uint32{0, 1, 2, 1, 3, 2}}
+	c.opts.Uniforms = map[string]any{"Contour": c.contour, "Disc": c.disc, "Classes": c.classes}
 	c.opts.Blend = ebiten.BlendCopy
 	return c, nil
 }
 
 // draw colours src (a value image or sub-image) into dst at (x, y), same size.
 func (c *colorizer) draw(dst, src *ebiten.Image, x, y int, contour float32, disc bool) {
+	c.drawClasses(dst, src, x, y, contour, disc, 0)
+}
+
+// drawClasses is draw for a value image of K > 2 classes (classes.go), or of values when
+// classes is 0.
+func (c *colorizer) drawClasses(dst, src *ebiten.Image, x, y int, contour float32, disc bool, classes int) {
 	b := src.Bounds()
+	c.classes[0] = float32(classes)
 	c.contour[0] = contour
 	c.disc[0] = 0
 	if disc {
@@ -101,7 +109,7 @@ func (f *planeField) update(e *evaluator, c *colorizer, w, h, div int, view app.
 			f.subDiv = div
 		}
 		e.drawValues(f.valueImg, f.valueSub.Bounds(), view, -1)
-		c.draw(f.colorImg, f.valueSub, 0, 0, contour/float32(div), false)
+		c.drawClasses(f.colorImg, f.valueSub, 0, 0, contour/float32(div), false, e.classes())
 		return
 	}
 	f.cpu = true
@@ -119,6 +127,8 @@ func (f *planeField) update(e *evaluator, c *colorizer, w, h, div int, view app.
 		for i := range f.cpuPix {
 			f.cpuPix[i] = 0xff
 		}
+	} else if e.classes() > 0 {
+		colorizeClasses(vals, cw, ch, float64(contour)/cpuCell, f.cpuPix)
 	} else {
 		colorizeValues(vals, cw, ch, float64(contour)/cpuCell, false, f.cpuPix)
 	}

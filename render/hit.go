@@ -98,17 +98,17 @@ func appendHitName(line1, line2 []byte, h hit, net *nn.Network, acts [][]float64
 		pt := pts[h.index]
 		line1 = append(line1, "point "...)
 		line1 = idx(line1, h.index) // points are numbered from 0, everywhere
-		regression := net != nil && net.Task().Problem == nn.Regression
+		var task nn.Task
+		if net != nil {
+			task = net.Task()
+		}
+		regression := task.Problem == nn.Regression
 		if regression {
 			line1 = append(line1, "  ·  value "...)
 			line1 = appendNumber(line1, pt.Value, 2)
 		} else {
 			line1 = append(line1, "  ·  label "...)
-			if pt.Label > 0 {
-				line1 = append(line1, "+1"...)
-			} else {
-				line1 = append(line1, "−1"...)
-			}
+			line1 = appendLabel(line1, task, pt.Label)
 		}
 		if pt.Test {
 			line1 = append(line1, "  ·  test"...)
@@ -120,6 +120,9 @@ func appendHitName(line1, line2 []byte, h hit, net *nn.Network, acts [][]float64
 		if regression {
 			line2 = append(line2, "  ·  predicted "...)
 			line2 = appendNumber(line2, net.Prob(pt.X, pt.Y), 3)
+		} else if net != nil && task.NumClasses() > 2 {
+			line2 = append(line2, "  ·  predicted "...)
+			line2 = appendLabel(line2, task, net.Predict(pt.X, pt.Y))
 		} else if net != nil {
 			line2 = append(line2, "  ·  p(+1) = "...)
 			line2 = appendNumber(line2, net.Prob(pt.X, pt.Y), 3)

@@ -302,10 +302,38 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 		sel("\t\t", 2, "Shape[li].w")
 	}
 	pf("\t}\n")
-	// The output layer: two neurons (one for a regression), one group.
-	pf("\t{\n\t\tnp := int(Shape[%d].x)\n\t\tn = %d.0\n\t\twb := %d\n\t\tbb := %d\n", L-2, layers[L-1], p.wBase[L], p.bBase[L])
-	layer("\t\t", true)
-	if task.Problem == nn.Regression {
+	// The output layer: two neurons (one for a regression) in one group; K classes in two.
+	K := layers[L-1]
+	pf("\t{\n\t\tnp := int(Shape[%d].x)\n\t\tn = %d.0\n\t\twb := %d\n\t\tbb := %d\n", L-2, K, p.wBase[L], p.bBase[L])
+	if K > 2 {
+		pf("\t\tstride := 4 * ((np + 3) / 4)\n")
+	}
+	layer("\t\t", K <= 2)
+	if K > 2 {
+		pf("\t\th1 = vec4(0.0)\n")
+		if cost == nn.CrossEntropy {
+			// The softmax over the K outputs, the largest taken out so that nothing overflows.
+			lane := func(i int) string { return fmt.Sprintf("n%d.%c", i/4, "xyzw"[i%4]) }
+			pf("\t\tmx := %s\n", lane(0))
+			for i := 1; i < K; i++ {
+				pf("\t\tmx = max(mx, %s)\n", lane(i))
+			}
+			var e [8]string
+			for i := range e {
+				e[i] = "0.0"
+			}
+			for i := range K {
+				pf("\t\te%d := exp(%s - mx)\n", i, lane(i))
+				e[i] = fmt.Sprintf("e%d", i)
+			}
+			pf("\t\tsum := %s\n", strings.Join(e[:K], " + "))
+			pf("\t\th0 = vec4(%s, %s, %s, %s) / sum\n", e[0], e[1], e[2], e[3])
+			pf("\t\th1 = vec4(%s, %s, %s, %s) / sum\n", e[4], e[5], e[6], e[7])
+		} else {
+			pf("\t\th0 = act(n0)\n\t\th1 = act(n1)\n")
+		}
+		pf("\t\th2 = vec4(0.0)\n\t\th3 = vec4(0.0)\n")
+	} else if task.Problem == nn.Regression {
 		pf("\t\th0 = n0\n") // a linear output
 	} else if cost == nn.CrossEntropy {
 		// softmax over the two outputs: a_L[2] = 1/(1+e^(z1-z2)).
@@ -314,11 +342,18 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	} else {
 		pf("\t\th0 = act(n0)\n")
 	}
-	pf("\t\th1 = vec4(0.0)\n\t\th2 = vec4(0.0)\n\t\th3 = vec4(0.0)\n")
+	if K <= 2 {
+		pf("\t\th1 = vec4(0.0)\n\t\th2 = vec4(0.0)\n\t\th3 = vec4(0.0)\n")
+	}
 	sel("\t\t", L, fmt.Sprintf("%d.0", p.firstUnit[L]))
 	pf("\t}\n")
+	if K > 2 {
+		pf("\tif Sel < 0.0 {\n%s\t}\n", classShaderTail(K, cost == nn.CrossEntropy))
+	}
 	// Prob, as nn.Network.Prob defines it; a regression's value as valueShade maps it.
-	if task.Problem == nn.Regression {
+	if K > 2 {
+		pf("\tpr := 0.0\n") // the classes' pixels returned above
+	} else if task.Problem == nn.Regression {
 		pf("\tpr := clamp((h0.x+1.0)/2.0, 0.0, 1.0)\n")
 	} else if cost == nn.CrossEntropy {
 		pf("\tpr := h0.y\n")

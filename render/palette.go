@@ -85,11 +85,11 @@ func valueColor(v float64) rgba {
 }
 
 // pointColor is a point's dot colour: its class's, or in a regression its value's.
-func pointColor(pt nn.Point, regression bool) rgba {
-	if regression {
+func pointColor(pt nn.Point, t nn.Task) rgba {
+	if t.Problem == nn.Regression {
 		return valueColor(pt.Value)
 	}
-	return classColor(pt.Label)
+	return labelColor(t, pt.Label)
 }
 
 // divergingStops is the plane's palette from Prob 0 (label -1, orange) through a near-white

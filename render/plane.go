@@ -119,17 +119,35 @@ func (g *Game) drawPlane(p *painter, s *app.Snapshot, hoverPoint int) {
 	g.drawPoints(p, pv, s, hoverPoint)
 }
 
-// drawPlaneLegend queues the plane's legend right-aligned at x on the title line: the two
-// classes (or the ends of a regression's value scale), the contour, and the test points' ring
-// when they show, as much as fits in room.
+// drawPlaneLegend queues the plane's legend right-aligned at x on the title line: the classes
+// (or the ends of a regression's value scale), the contour, and the test points' ring when
+// they show, as much as fits in room.
 func (g *Game) drawPlaneLegend(p *painter, x, y float32, small textStyle, room float32, s *app.Snapshot) {
 	u := g.ly.Scale
 	r := 4 * u
-	contour := "p = 0.5"
-	if s.Net != nil && s.Net.Task().Problem == nn.Regression {
-		contour = "value 0"
+	var task nn.Task
+	if s.Net != nil {
+		task = s.Net.Task()
 	}
-	need := p.tx.width(contour, small) + p.tx.width("+1", small) + p.tx.width("−1", small) + (4+14+12)*u + 2*(4*u+2*r+10*u)
+	contour := "p = 0.5"
+	if task.Problem == nn.Regression {
+		contour = "value 0"
+	} else if task.NumClasses() > 2 {
+		contour = "border"
+	}
+	labels := [nn.MaxClasses]int{1, -1}
+	n := 2
+	if k := task.NumClasses(); k > 2 {
+		n = k
+		for i := range k {
+			labels[i] = k - i // right to left: K first
+		}
+	}
+	need := p.tx.width(contour, small) + (4+14+12)*u
+	for _, label := range labels[:n] {
+		g.num = appendLabel(g.num[:0], task, label)
+		need += p.tx.widthBytes(g.num, small) + 4*u + 2*r + 10*u
+	}
 	if need > room {
 		return
 	}
@@ -142,13 +160,14 @@ func (g *Game) drawPlaneLegend(p *painter, x, y float32, small textStyle, room f
 	x -= p.tx.add(layerMid, contour, x, y, small, colMuted, alignRight) + 4*u
 	p.sh[layerMid].line(x-14*u, cy, x, cy, 1.5*u, colContour)
 	x -= 14*u + 12*u
-	for _, label := range [2]int{1, -1} {
-		name := "+1"
-		if label < 0 {
-			name = "−1"
+	for _, label := range labels[:n] {
+		g.num = appendLabel(g.num[:0], task, label)
+		x -= p.tx.addBytes(layerMid, g.num, x, y, small, colMuted, alignRight) + 4*u
+		if task.Problem == nn.Regression {
+			p.sh[layerMid].circle(x-r, cy, r, valueColor(float64(label)))
+		} else {
+			p.sh[layerMid].circle(x-r, cy, r, labelColor(task, label))
 		}
-		x -= p.tx.add(layerMid, name, x, y, small, colMuted, alignRight) + 4*u
-		p.sh[layerMid].circle(x-r, cy, r, classColor(label))
 		x -= 2*r + 10*u
 	}
 }
@@ -171,7 +190,10 @@ func (g *Game) drawPoints(p *painter, pv planeView, s *app.Snapshot, hover int) 
 	u := g.ly.Scale
 	sh := &p.sh[layerMid]
 	dot := dotRadius(len(s.Points), u)
-	regression := s.Net != nil && s.Net.Task().Problem == nn.Regression
+	var task nn.Task
+	if s.Net != nil {
+		task = s.Net.Task()
+	}
 	for i, pt := range s.Points {
 		px, py := pv.toPx(pt.X, pt.Y)
 		if !pv.plot.contains(px, py) || (pt.Test && !s.ShowTest) {
@@ -181,7 +203,7 @@ func (g *Game) drawPoints(p *painter, pv planeView, s *app.Snapshot, hover int) 
 		if i == hover {
 			r *= 1.3
 		}
-		c := pointColor(pt, regression)
+		c := pointColor(pt, task)
 		if pt.Test {
 			w := max(2*u, r*0.45)
 			sh.ring(px, py, r+0.75*u, w+1.5*u, colCard)

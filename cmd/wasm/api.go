@@ -199,7 +199,7 @@ func (a *api) methods() map[string]method {
 			return nil, a.st.RemovePoint(i)
 		},
 		"setPoints": func(args []js.Value) (any, error) {
-			pts, err := pointsFrom(arg(args, 0), 0, a.st.Task().Problem)
+			pts, err := pointsFrom(arg(args, 0), 0, a.st.Task())
 			if err != nil {
 				return nil, err
 			}
@@ -312,7 +312,7 @@ func (a *api) methods() map[string]method {
 			if err != nil {
 				return nil, err
 			}
-			pts, err := app.ImportPoints(text, a.st.Task().Problem)
+			pts, err := app.ImportPoints(text, a.st.Task())
 			if err != nil {
 				return nil, err
 			}
@@ -321,9 +321,9 @@ func (a *api) methods() map[string]method {
 		"exportPoints": func(args []js.Value) (any, error) {
 			switch f := arg(args, 0); {
 			case f.IsUndefined() || f.Equal(js.ValueOf("csv")):
-				return app.ExportPointsCSV(a.st.Points(), a.st.Task().Problem), nil
+				return app.ExportPointsCSV(a.st.Points(), a.st.Task()), nil
 			case f.Equal(js.ValueOf("json")):
-				return app.ExportPointsJSON(a.st.Points(), a.st.Task().Problem), nil
+				return app.ExportPointsJSON(a.st.Points(), a.st.Task()), nil
 			default:
 				return nil, argError(0, "format", "want \"csv\" or \"json\", got %s", describe(f))
 			}

@@ -11,10 +11,12 @@
   const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500];
   // The presets of each problem, and the features, as the address names them.
   const PRESETS = {
-    classification: ['notebook', 'circle', 'xor', 'gaussians', 'spiral'],
+    classification: ['notebook', 'circle', 'xor', 'gaussians', 'spiral', 'blobs'],
+    classes: ['spiral', 'blobs'], // more than two classes
     regression: ['plane', 'gaussreg'],
   };
-  const PRESET_LABELS = { notebook: "the notebook's ten points", plane: 'plane (x + y)/10', gaussreg: 'six Gaussian bumps' };
+  const presetsOf = (s) => (s.problem === 'regression' ? PRESETS.regression : s.classes > 2 ? PRESETS.classes : PRESETS.classification);
+  const PRESET_LABELS = { notebook: "the notebook's ten points", plane: 'plane (x + y)/10', gaussreg: 'six Gaussian bumps', blobs: 'blobs (one per class)' };
   const FEATURES = [['x', 'x'], ['y', 'y'], ['x2', 'x²'], ['y2', 'y²'], ['xy', 'x·y'], ['sinx', 'sin x'], ['siny', 'sin y']];
   const TESTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
@@ -150,9 +152,13 @@
     }
     if (want.has('problem')) {
       settings.append(select('nnviz-problem', 'Problem', [
-        { value: 'classification', label: 'classification (two classes)' },
+        { value: 'classification', label: 'classification (classes)' },
         { value: 'regression', label: 'regression (a value)' },
       ], st.problem, (v) => api.configure({ problem: v })));
+      const classes = select('nnviz-classes', 'Classes', [2, 3, 4, 5, 6].map((k) => ({ value: k, label: k === 2 ? "2 (the notebook's −1 and 1)" : String(k) })),
+        st.classes || 2, (v) => api.configure({ classes: Number(v) }));
+      classes.id = 'nnviz-classes-field';
+      settings.append(classes);
     }
     if (want.has('label')) {
       const label = select('nnviz-label', 'A click adds', [
@@ -166,7 +172,9 @@
       });
       const valueField = el('div', { class: 'field', id: 'nnviz-value-field' },
         el('label', { for: 'nnviz-value' }, 'A click adds the value (Shift: its opposite)'), value);
-      settings.append(label, valueField);
+      // K > 2 classes: one swatch a class (digits 1..K choose too).
+      controls.swatches = el('fieldset', { class: 'group swatches', id: 'nnviz-swatches' });
+      settings.append(label, controls.swatches, valueField);
     }
     if (settings.childElementCount) {
       panel.append(section('Training', settings, true));
@@ -214,11 +222,11 @@
         const noise = Number(document.getElementById('nnviz-noise').value);
         api.loadData(name, { n: api.state().data.n || count(), noise });
       });
-      const options = (problem) => PRESETS[problem].map((p) => el('option', { value: p }, PRESET_LABELS[p] || p));
+      const options = (s) => presetsOf(s).map((p) => el('option', { value: p }, PRESET_LABELS[p] || p));
       const preset = select('nnviz-data', 'Data', [], '', load);
-      let presetProblem = st.problem;
-      preset.querySelector('select').replaceChildren(...options(st.problem));
-      preset.querySelector('select').value = st.data.name || PRESETS[st.problem][0];
+      let presetKey = st.problem + st.classes;
+      preset.querySelector('select').replaceChildren(...options(st));
+      preset.querySelector('select').value = st.data.name || presetsOf(st)[0];
       const noise = el('input', {
         id: 'nnviz-noise', type: 'range', min: 0, max: 2, step: 0.05, value: st.data.name === 'notebook' ? 0.1 : st.data.noise,
         'aria-describedby': 'nnviz-noise-note',
@@ -248,11 +256,11 @@
       controls.data = (s) => {
         const sel = document.getElementById('nnviz-data');
         const name = s.data.name || '';
-        if (s.problem !== presetProblem) {
-          presetProblem = s.problem;
-          sel.replaceChildren(...options(s.problem));
+        if (s.problem + s.classes !== presetKey) {
+          presetKey = s.problem + s.classes;
+          sel.replaceChildren(...options(s));
         }
-        if (PRESETS[s.problem].includes(name) && document.activeElement !== sel) {
+        if (presetsOf(s).includes(name) && document.activeElement !== sel) {
           sel.value = name;
         }
         const fixed = (sel.value === 'notebook');
@@ -339,7 +347,12 @@
       setValue('nnviz-problem', s.problem);
       setValue('nnviz-test', s.test);
       const regression = s.problem === 'regression';
-      for (const [id, hide] of [['nnviz-label-field', regression], ['nnviz-value-field', !regression]]) {
+      setValue('nnviz-classes', s.classes || 2);
+      if (controls.swatches) {
+        buildSwatches(controls.swatches, s);
+      }
+      for (const [id, hide] of [['nnviz-label-field', regression || s.classes > 2], ['nnviz-value-field', !regression],
+        ['nnviz-classes-field', regression], ['nnviz-swatches', regression || s.classes <= 2]]) {
         const e = document.getElementById(id);
         if (e) {
           e.hidden = hide;
@@ -393,6 +406,27 @@
       }
       rows.push(['Points', s.points], ['Frames/s', s.fps.toFixed(0)]);
       status.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]));
+    }
+
+    // buildSwatches shows the class picker of K > 2 classes: a radio button a class, with its
+    // colour, the chosen one checked.
+    let swatchKey = '';
+    function buildSwatches(box, s) {
+      const key = s.classes + ':' + s.label;
+      if (key === swatchKey) {
+        return;
+      }
+      swatchKey = key;
+      const radios = [];
+      for (let k = 1; k <= s.classes && s.classes > 2; k++) {
+        radios.push(el('label', { class: 'check swatch' },
+          el('input', {
+            type: 'radio', name: 'nnviz-class', id: 'nnviz-class-' + k, value: String(k), checked: s.label === k,
+            'aria-keyshortcuts': String(k), onchange: guard(() => api.configure({ label: k })),
+          }),
+          el('span', { class: 'dot class-' + k, 'aria-hidden': 'true' }), ' ' + k));
+      }
+      box.replaceChildren(el('legend', {}, 'A click adds the class (keys 1–' + s.classes + '; Shift: the next)'), ...radios);
     }
 
     let shapeKey = '';

@@ -10,18 +10,30 @@
 
   // describe writes the state s in words.
   function describe(s) {
-    let pos = 0;
-    for (const p of s.points) {
-      if (p.label > 0) {
-        pos++;
-      }
+    const tests = s.points.filter((p) => p.test).length;
+    let kinds;
+    if (s.problem === 'regression') {
+      kinds = 'with values from −1 to 1';
+    } else {
+      // Classes in the order people count them: 1 before −1 for two, 1..K for more.
+      const labels = s.classes > 2 ? Array.from({ length: s.classes }, (_, i) => i + 1) : [1, -1];
+      const count = (l) => s.points.filter((p) => p.label === l).length;
+      kinds = labels.map((l) => count(l) + ' of class ' + String(l).replace('-', '−')).join(', ');
+      kinds = kinds.replace(/, ([^,]*)$/, ' and $1');
     }
-    const neg = s.points.length - pos;
     const points = s.points.length === 0 ? 'No points yet.'
-      : s.points.length + (s.points.length === 1 ? ' point' : ' points') + ': ' + pos + ' of class 1 and ' + neg + ' of class −1.';
-    const net = 'Network ' + s.layers.join('-') + ', ' + s.activation + ' activation, ' + s.cost + ' cost.';
-    const train = (s.running ? 'Training, step ' : 'Paused at step ') + s.steps + ': loss ' + s.loss.toFixed(4) +
-      ', accuracy ' + (100 * s.accuracy).toFixed(0) + '%.';
+      : s.points.length + (s.points.length === 1 ? ' point' : ' points') + ': ' + kinds +
+        (tests ? ', ' + tests + ' of them held out as test data.' : '.');
+    const features = s.features && s.features !== 'x,y' ? ' on the features ' + s.features.split(',').join(', ') : '';
+    const net = 'Network ' + s.layers.join('-') + features + ', ' + s.activation + ' activation, ' + s.cost + ' cost.';
+    let train = (s.running ? 'Training, step ' : 'Paused at step ') + s.steps + ': loss ' + s.loss.toFixed(4);
+    if (tests) {
+      train += ', test loss ' + s.testLoss.toFixed(4);
+    }
+    if (s.problem !== 'regression') {
+      train += ', accuracy ' + (100 * s.accuracy).toFixed(0) + '%';
+    }
+    train += '.';
     const sel = s.selected >= 0 ? ' Point ' + s.selected + ' is selected.' : '';
     return points + ' ' + net + ' ' + train + sel;
   }

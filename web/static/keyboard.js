@@ -87,8 +87,24 @@
           }
           return walk(key === 'ArrowRight' ? 1 : -1);
         default:
-          return null;
+          return chooseClass(key);
       }
+    }
+
+    // chooseClass makes digit k choose class k for the next click, when there are K > 2 classes.
+    function chooseClass(key) {
+      if (!/^[1-9]$/.test(key)) {
+        return null;
+      }
+      const k = Number(key);
+      const s = api.state();
+      if (s.problem !== 'classification' || s.classes <= 2 || k > s.classes) {
+        return null;
+      }
+      return () => {
+        api.configure({ label: k });
+        announce('A click adds class ' + k + '.');
+      };
     }
 
     // nextCard shows the next of the cards that take turns on a small screen, if any do.

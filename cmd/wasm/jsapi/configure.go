@@ -12,14 +12,14 @@ import (
 )
 
 // Settings are the keys configure accepts.
-var Settings = []string{"problem", "features", "layers", "activation", "cost", "learningRate", "l2", "mode", "batch", "speed", "label", "value", "test", "showTest"}
+var Settings = []string{"problem", "classes", "features", "layers", "activation", "cost", "learningRate", "l2", "mode", "batch", "speed", "label", "value", "test", "showTest"}
 
 // nameMax bounds the strings configure reads (activation, cost and mode names).
 const nameMax = 32
 
-// Configure applies the settings named in obj ({problem, features, layers, activation, cost,
+// Configure applies the settings named in obj ({problem, classes, features, layers, activation, cost,
 // learningRate, l2, mode, batch, speed, label, value, test, showTest}) to s and returns the
-// result; the rest stay. A new problem or features without layers keeps the hidden layers and
+// result; the rest stay. A new problem, classes or features without layers keeps the hidden layers and
 // fits the input and output layers to them (and a regression without a cost learns with the
 // quadratic one). Unknown or bad keys reject the whole call. The limits are checked by
 // app.Settings.Validate when the result is applied, the same check the address goes through.
@@ -89,6 +89,14 @@ func Configure(s app.Settings, obj js.Value) (app.Settings, error) {
 			if name, err = Text(v, 0, key, "a name", nameMax); err == nil {
 				s.Net.Task.Problem, err = nn.ParseProblem(name)
 			}
+		case "classes":
+			var k int
+			if k, err = Integer(v, 0, key); err == nil {
+				if k == 2 {
+					k = 0 // the notebook's two classes, as the zero Task says them
+				}
+				s.Net.Task.Classes = k
+			}
 		case "features":
 			s.Net.Task.Features, err = features(v)
 		default:
@@ -99,8 +107,14 @@ func Configure(s app.Settings, obj js.Value) (app.Settings, error) {
 		}
 	}
 	given := func(k string) bool { return obj.Get(k).Type() != js.TypeUndefined }
-	if (given("problem") || given("features")) && !given("layers") {
+	if given("problem") && s.Net.Task.Problem == nn.Regression && !given("classes") {
+		s.Net.Task.Classes = 0
+	}
+	if (given("problem") || given("features") || given("classes")) && !given("layers") {
 		s.Net.Layers = app.FitLayers(s.Net.Layers, s.Net.Task)
+	}
+	if given("classes") && !given("label") {
+		s.AddLabel = 1 // a class of every task
 	}
 	if given("problem") && !given("cost") && s.Net.Task.Problem == nn.Regression {
 		s.Net.Cost = nn.Quadratic

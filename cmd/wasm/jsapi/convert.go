@@ -127,7 +127,8 @@ const maxWidth = max(nn.MaxNeurons, nn.MaxInputs, nn.MaxOutputs)
 
 // PointsFrom reads [{x, y, label}, ...], or for a regression [{x, y, value}, ...], each with an
 // optional test: true; a bad point rejects the whole list.
-func PointsFrom(v js.Value, i int, problem nn.Problem) ([]nn.Point, error) {
+func PointsFrom(v js.Value, i int, task nn.Task) ([]nn.Point, error) {
+	problem := task.Problem
 	if !IsArray(v) {
 		return nil, ArgError(i, "points", "want an array of {x, y, label}, got %s", Describe(v))
 	}
@@ -339,6 +340,7 @@ func InfoTo(info app.Info, fps float64) js.Value {
 		"pointsRevision", float64(info.PointsRevision),
 		"layers", Ints(info.Layers),
 		"problem", info.Problem,
+		"classes", info.Classes,
 		"features", info.Features,
 		"activation", info.Activation,
 		"cost", info.Cost,

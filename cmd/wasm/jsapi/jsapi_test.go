@@ -58,7 +58,7 @@ func TestHostileArgumentsGetErrorsNotMemory(t *testing.T) {
 			t.Errorf("ParamsFrom(%s) = %v, want an error containing %q", c.src, err, c.want)
 		}
 	}
-	if _, err := PointsFrom(eval("new Array(5.3e8)"), 0, nn.Classification); err == nil || !strings.Contains(err.Error(), "530000000 points is more than the 2000") {
+	if _, err := PointsFrom(eval("new Array(5.3e8)"), 0, nn.Task{}); err == nil || !strings.Contains(err.Error(), "530000000 points is more than the 2000") {
 		t.Errorf("PointsFrom(new Array(5.3e8)) = %v", err)
 	}
 	if _, err := Text(eval("'a'.repeat(4e7)"), 0, "text", "the text", app.MaxImportBytes); err == nil || !strings.Contains(err.Error(), "argument 1 (text): 40000000 characters") {
@@ -82,18 +82,18 @@ func TestArgumentsThatAreFine(t *testing.T) {
 	if err != nil || len(p) != 2 || p[1].W[1][2] != 2 || p[1].B[1] != -1 {
 		t.Errorf("ParamsFrom = %v, %v", p, err)
 	}
-	pts, err := PointsFrom(eval("[{x: 1, y: 2, label: 1}, {x: -1, y: 0.5, label: -1}]"), 0, nn.Classification)
+	pts, err := PointsFrom(eval("[{x: 1, y: 2, label: 1}, {x: -1, y: 0.5, label: -1}]"), 0, nn.Task{})
 	if err != nil || len(pts) != 2 || pts[1].Y != 0.5 {
 		t.Errorf("PointsFrom = %v, %v", pts, err)
 	}
-	pts, err = PointsFrom(eval("[{x: 1, y: 2, value: 0.25, test: true}, {x: -1, y: 0.5, value: -1}]"), 0, nn.Regression)
+	pts, err = PointsFrom(eval("[{x: 1, y: 2, value: 0.25, test: true}, {x: -1, y: 0.5, value: -1}]"), 0, nn.Task{Problem: nn.Regression})
 	if err != nil || len(pts) != 2 || pts[0].Value != 0.25 || !pts[0].Test || pts[1].Test {
 		t.Errorf("PointsFrom of values = %v, %v", pts, err)
 	}
-	if _, err := PointsFrom(eval("[{x: 1, y: 2, value: 0.25, test: 'yes'}]"), 0, nn.Regression); err == nil || !strings.Contains(err.Error(), "points[0].test") {
+	if _, err := PointsFrom(eval("[{x: 1, y: 2, value: 0.25, test: 'yes'}]"), 0, nn.Task{Problem: nn.Regression}); err == nil || !strings.Contains(err.Error(), "points[0].test") {
 		t.Errorf("PointsFrom of test: 'yes' = %v, want an error naming points[0].test", err)
 	}
-	if _, err := PointsFrom(eval("[{x: 1, y: 2, label: 1}]"), 0, nn.Regression); err == nil || !strings.Contains(err.Error(), "points[0].value") {
+	if _, err := PointsFrom(eval("[{x: 1, y: 2, label: 1}]"), 0, nn.Task{Problem: nn.Regression}); err == nil || !strings.Contains(err.Error(), "points[0].value") {
 		t.Errorf("PointsFrom of a label in a regression = %v, want an error naming points[0].value", err)
 	}
 	cs, err := Configure(app.DefaultSettings(), eval("({problem: 'regression', features: ['x', 'y', 'x2']})"))
@@ -108,7 +108,7 @@ func TestArgumentsThatAreFine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pts, err := app.ImportPoints(txt, nn.Classification); err != nil || len(pts) != 1 {
+	if pts, err := app.ImportPoints(txt, nn.Task{}); err != nil || len(pts) != 1 {
 		t.Errorf("ImportPoints(%q) = %v, %v", txt, pts, err)
 	}
 	if d := Describe(js.ValueOf("short")); d != `the string "short"` {
