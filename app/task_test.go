@@ -270,3 +270,73 @@ func TestWalkThroughFollowsTheTask(t *testing.T) {
 		}
 	}
 }
+
+// TestKClassesPlayground reads classes= from the address, adds, cycles and checks labels 1..K,
+// switches K with configure, and keeps K through a share link and the files.
+func TestKClassesPlayground(t *testing.T) {
+	su, probs := ParseQuery("classes=4&data=blobs&n=80&label=4")
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if k := su.Settings.Net.Task.NumClasses(); k != 4 || !slices.Equal(su.Settings.Net.Layers, []int{2, 3, 4}) || su.Settings.AddLabel != 4 {
+		t.Fatalf("classes=4: %d classes, layers %v, label %d", k, su.Settings.Net.Layers, su.Settings.AddLabel)
+	}
+	st, err := New(su.Settings, su.Points, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetDataSource(su.Source())
+	if _, err := st.AddPoint(0, 0, 5); err == nil || !strings.Contains(err.Error(), "1 to 4") {
+		t.Errorf("label 5 of 4 classes: %v", err)
+	}
+	i, err := st.AddPoint(0, 0, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.FlipLabel(i); err != nil || st.Points()[i].Label != 1 {
+		t.Errorf("a click on class 4 of 4 gave class %d (%v), want 1", st.Points()[i].Label, err)
+	}
+	link := st.ShareQuery(false)
+	again, probs := ParseQuery(link)
+	if len(probs) > 0 || again.Settings.Net.Task.NumClasses() != 4 || !slices.Equal(again.Points, st.Points()) {
+		t.Errorf("the share link lost the classes or the points: %v", probs)
+	}
+	pts := st.Points()
+	task := st.Task()
+	for _, text := range []string{ExportPointsCSV(pts, task), ExportPointsJSON(pts, task)} {
+		if got, err := ImportPoints(text, task); err != nil || !slices.Equal(got, pts) {
+			t.Errorf("export then import of 4 classes: %v", err)
+		}
+		if _, err := ImportPoints(text, nn.Task{}); err == nil {
+			t.Error("labels 1..4 imported into two classes without an error")
+		}
+	}
+	// Three classes by configure: the points become three blobs, the outputs three.
+	s := st.Settings()
+	s.Net.Task.Classes = 3
+	s.Net.Layers = FitLayers(s.Net.Layers, s.Net.Task)
+	s.AddLabel = 1
+	if err := st.Configure(s); err != nil {
+		t.Fatal(err)
+	}
+	info := st.Info()
+	if info.Classes != 3 || info.Data.Name != "blobs" || !slices.Equal(info.Layers, []int{2, 3, 3}) {
+		t.Errorf("after configure(classes: 3): %d classes, data %q, layers %v", info.Classes, info.Data.Name, info.Layers)
+	}
+	for _, c := range []struct{ q, param, want string }{
+		{"classes=7", "classes", "from 2 to 6"},
+		{"classes=3&data=circle", "data", `"circle" has two classes`},
+		{"classes=3&label=-1", "label", "use 1 to 3"},
+		{"problem=regression&classes=3", "classes", "a regression has no classes"},
+		{"classes=3&points=1,2,4", "points", "not 1 to 3"},
+	} {
+		_, probs := ParseQuery(c.q)
+		found := false
+		for _, p := range probs {
+			found = found || (p.Param == c.param && strings.Contains(p.Message, c.want))
+		}
+		if !found {
+			t.Errorf("ParseQuery(%q) problems %v, want one for %s saying %q", c.q, probs, c.param, c.want)
+		}
+	}
+}

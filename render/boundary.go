@@ -38,7 +38,7 @@ type evaluator struct {
 	generate       func(layers []int, act nn.Activation, cost nn.Cost, task nn.Task, src weightSource) string
 	task           nn.Task // the current network's task
 	outs           []float64
-	compileErr     error   // the last shader failure, for diagnostics
+	compileErr     error // the last shader failure, for diagnostics
 	xs, ys, values []float64
 }
 
