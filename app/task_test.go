@@ -340,3 +340,32 @@ func TestKClassesPlayground(t *testing.T) {
 		}
 	}
 }
+
+// TestWalkThroughOfKClasses checks the lesson of a point of three classes: y is e_k of its
+// class, and a_L, δ_L and the gradients have three rows.
+func TestWalkThroughOfKClasses(t *testing.T) {
+	su, _ := ParseQuery("classes=3&data=blobs&n=30&layers=2,4,3&cost=crossentropy")
+	st, err := New(su.Settings, su.Points, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(su.Points, func(p nn.Point) bool { return p.Label == 3 })
+	if err := st.Teach(i); err != nil {
+		t.Fatal(err)
+	}
+	ls, _, err := st.Lesson()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if y := ls.Matrices["y"]; !slices.Equal(y.Values, []float64{0, 0, 1}) {
+		t.Errorf("y of class 3 = %v, want e_3", y.Values)
+	}
+	for _, name := range []string{"a_3", "delta_3", "db_3"} {
+		if m := ls.Matrices[name]; m.Rows != 3 || m.Cols != 1 {
+			t.Errorf("%s is %dx%d, want 3x1", name, m.Rows, m.Cols)
+		}
+	}
+	if m := ls.Matrices["dw_3"]; m.Rows != 3 || m.Cols != 4 {
+		t.Errorf("dw_3 is %dx%d, want 3x4", m.Rows, m.Cols)
+	}
+}
