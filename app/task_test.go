@@ -64,14 +64,7 @@ func TestAddressCarriesTheTask(t *testing.T) {
 		{"features=x,y,x2&layers=2,3,2", "layers", "want 3 (one per feature: x,y,x2)"},
 		{"problem=regression&points=1,2,1.5", "points", "value"},
 	} {
-		_, probs := ParseQuery(c.q)
-		found := false
-		for _, p := range probs {
-			found = found || (p.Param == c.param && strings.Contains(p.Message, c.want))
-		}
-		if !found {
-			t.Errorf("ParseQuery(%q) problems %v, want one for %s saying %q", c.q, probs, c.param, c.want)
-		}
+		expectProblem(t, c.q, c.param, c.want)
 	}
 }
 
@@ -330,14 +323,7 @@ func TestKClassesPlayground(t *testing.T) {
 		{"problem=regression&classes=3", "classes", "a regression has no classes"},
 		{"classes=3&points=1,2,4", "points", "not 1 to 3"},
 	} {
-		_, probs := ParseQuery(c.q)
-		found := false
-		for _, p := range probs {
-			found = found || (p.Param == c.param && strings.Contains(p.Message, c.want))
-		}
-		if !found {
-			t.Errorf("ParseQuery(%q) problems %v, want one for %s saying %q", c.q, probs, c.param, c.want)
-		}
+		expectProblem(t, c.q, c.param, c.want)
 	}
 }
 
@@ -368,4 +354,16 @@ func TestWalkThroughOfKClasses(t *testing.T) {
 	if m := ls.Matrices["dw_3"]; m.Rows != 3 || m.Cols != 4 {
 		t.Errorf("dw_3 is %dx%d, want 3x4", m.Rows, m.Cols)
 	}
+}
+
+// expectProblem checks that ParseQuery(q) names a problem of param saying want.
+func expectProblem(t *testing.T, q, param, want string) {
+	t.Helper()
+	_, probs := ParseQuery(q)
+	for _, p := range probs {
+		if p.Param == param && strings.Contains(p.Message, want) {
+			return
+		}
+	}
+	t.Errorf("ParseQuery(%q) problems %v, want one for %s saying %q", q, probs, param, want)
 }

@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -49,6 +50,35 @@ func nearKink(n *Network, p Point) bool {
 	return false
 }
 
+// checkTraceGradients compares a trace's dw_l and db_l with finite differences of cost, the
+// cost of the trace's point as a function of n's weights, reporting each entry that differs
+// by more than gradTol under the name what. It returns the largest relative error of the
+// others.
+func checkTraceGradients(t *testing.T, n *Network, tr *Trace, cost func() float64, what string) (worst float64) {
+	t.Helper()
+	for l := 2; l <= n.L(); l++ {
+		dw, db := tr.Get("dw_"+itoa(l)), tr.Get("db_"+itoa(l))
+		cols := len(n.one.a[l-1])
+		for k := range n.lay[l].wd {
+			num := numGrad(&n.lay[l].wd[k], cost)
+			if e := relErr(dw.At(k/cols, k%cols), num); e > gradTol {
+				t.Errorf("%s: dw_%d[%d,%d] = %v, finite difference %v (rel. error %.2g)", what, l, k/cols+1, k%cols+1, dw.At(k/cols, k%cols), num, e)
+			} else {
+				worst = max(worst, e)
+			}
+		}
+		for k := range n.lay[l].bd {
+			num := numGrad(&n.lay[l].bd[k], cost)
+			if e := relErr(db.At(k, 0), num); e > gradTol {
+				t.Errorf("%s: db_%d[%d] = %v, finite difference %v (rel. error %.2g)", what, l, k+1, db.At(k, 0), num, e)
+			} else {
+				worst = max(worst, e)
+			}
+		}
+	}
+	return worst
+}
+
 func TestGradientCheckPoint(t *testing.T) {
 	pts := []Point{{X: 0.8, Y: -1.3, Label: 1}, {X: -2.2, Y: 0.4, Label: -1}, {X: 3.1, Y: 2.9, Label: 1}}
 	worst := 0.0
@@ -75,28 +105,7 @@ func TestGradientCheckPoint(t *testing.T) {
 			}
 			y, _ := ConvertLabel(p.Label)
 			cost := func() float64 { n.forward(p.X, p.Y); return n.cost(y[:]) }
-			for l := 2; l <= n.L(); l++ {
-				dw, db := tr.Get("dw_"+itoa(l)), tr.Get("db_"+itoa(l))
-				cols := len(n.one.a[l-1])
-				for k := range n.lay[l].wd {
-					num := numGrad(&n.lay[l].wd[k], cost)
-					if e := relErr(dw.At(k/cols, k%cols), num); e > gradTol {
-						t.Errorf("%v %v %v at %v: dw_%d[%d,%d] = %v, finite difference %v (rel. error %.2g)",
-							cfg.Layers, cfg.Activation, cfg.Cost, p, l, k/cols+1, k%cols+1, dw.At(k/cols, k%cols), num, e)
-					} else {
-						worst = max(worst, e)
-					}
-				}
-				for k := range n.lay[l].bd {
-					num := numGrad(&n.lay[l].bd[k], cost)
-					if e := relErr(db.At(k, 0), num); e > gradTol {
-						t.Errorf("%v %v %v at %v: db_%d[%d] = %v, finite difference %v (rel. error %.2g)",
-							cfg.Layers, cfg.Activation, cfg.Cost, p, l, k+1, db.At(k, 0), num, e)
-					} else {
-						worst = max(worst, e)
-					}
-				}
-			}
+			worst = max(worst, checkTraceGradients(t, n, tr, cost, fmt.Sprintf("%v %v %v at %v", cfg.Layers, cfg.Activation, cfg.Cost, p)))
 		}
 		if checked == 0 {
 			t.Errorf("%v %v %v: every point near a ReLU kink, nothing checked", cfg.Layers, cfg.Activation, cfg.Cost)

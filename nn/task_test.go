@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -115,22 +116,7 @@ func TestGradientCheckTasks(t *testing.T) {
 				t.Errorf("%v: trace's y = %v, want %v", cfg.Layers, got, y)
 			}
 			cost := func() float64 { n.forward(p.X, p.Y); return n.cost(y) }
-			for l := 2; l <= n.L(); l++ {
-				dw, db := tr.Get("dw_"+itoa(l)), tr.Get("db_"+itoa(l))
-				cols := len(n.one.a[l-1])
-				for k := range n.lay[l].wd {
-					num := numGrad(&n.lay[l].wd[k], cost)
-					if e := relErr(dw.At(k/cols, k%cols), num); e > gradTol {
-						t.Errorf("%v %v at %v: dw_%d[%d,%d] = %v, finite difference %v", cfg.Layers, cfg.Task, p, l, k/cols+1, k%cols+1, dw.At(k/cols, k%cols), num)
-					}
-				}
-				for k := range n.lay[l].bd {
-					num := numGrad(&n.lay[l].bd[k], cost)
-					if e := relErr(db.At(k, 0), num); e > gradTol {
-						t.Errorf("%v %v at %v: db_%d[%d] = %v, finite difference %v", cfg.Layers, cfg.Task, p, l, k+1, db.At(k, 0), num)
-					}
-				}
-			}
+			checkTraceGradients(t, n, tr, cost, fmt.Sprintf("%v %+v at %v", cfg.Layers, cfg.Task, p))
 		}
 	}
 }
