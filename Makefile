@@ -23,6 +23,8 @@ ADDR ?= 127.0.0.1:8080
 # Lower it (0-11) for quick development builds; the build records it, so a
 # later build at 11 recompresses.
 BROTLI_QUALITY ?= 11
+# How long make bench trains the heaviest page to check that the wasm's memory stays flat.
+SOAK ?= 10m
 
 STATIC := web/static
 WASM := $(STATIC)/main.wasm
@@ -140,7 +142,7 @@ bench: deps build
 	@$(foreach p,$(call absent,$(WASM_BENCH_PKGS)),echo "wasm benchmarks: $(p) is not in this tree yet";)
 	$(if $(call present,$(WASM_BENCH_PKGS)),GOOS=js GOARCH=wasm $(GO) test -exec="$(go_js_wasm_exec)" -run='^$$' -bench=. $(call present,$(WASM_BENCH_PKGS)))
 	$(GO) run ./internal/cmd/loadtest -server $(SERVER) -n 20000 -c 50
-	$(GO) run ./internal/cmd/browserbench -server $(SERVER)
+	$(GO) run ./internal/cmd/browserbench -server $(SERVER) -soak $(SOAK)
 
 clean:
 	rm -rf bin dist artifacts $(WASM) $(WASM_EXEC) $(STATIC)/*.br $(STATIC)/*.gz $(STATIC)/.precompress

@@ -6,9 +6,12 @@
 // calls per frame, samples trained per second, the time from navigation to window.nnviz, and
 // the wasm's size over the wire.
 //
+// With -soak it then trains the heaviest page at the highest speed for that long and checks
+// that the wasm's memory stays within 10% of its size after the first minute.
+//
 // Usage:
 //
-//	go run ./internal/cmd/browserbench [-server bin/nnviz-server] [-rounds 3] [-seconds 4]
+//	go run ./internal/cmd/browserbench [-server bin/nnviz-server] [-rounds 3] [-seconds 4] [-soak 10m]
 //
 // It starts bin/nnviz-server on loopback, builds the bare page (./bare) to wasm in a
 // temporary directory and serves it on loopback too, and runs each case once per round, in
@@ -77,6 +80,7 @@ func run(args []string, out io.Writer) error {
 	seconds := fs.Float64("seconds", 4, "seconds measured per case, after a second of warm-up")
 	prof := fs.String("profile", "", "instead, profile the main thread of the case with this name for -seconds")
 	only := fs.String("only", "", "measure only the cases whose names contain this (and their reference pages)")
+	soakFor := fs.Duration("soak", 0, "then train the heaviest page this long, checking that the wasm's memory stays flat (0: no soak)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -132,6 +136,11 @@ func run(args []string, out io.Writer) error {
 		}
 	}
 	report(out, got, *rounds)
+	if *soakFor > 0 {
+		if err := soak(ctx, out, srv.URL+soakPath[1:], *soakFor); err != nil {
+			return err
+		}
+	}
 	if *only != "" {
 		return nil
 	}
