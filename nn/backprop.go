@@ -46,10 +46,12 @@ func (g *grads) clearGrads() {
 
 // applyDeltas is one online step straight from the last backward pass of
 // n.one: w_l -= eta*(delta_l a_{l-1}^T + l2*w_l) and b_l -= eta*delta_l,
-// for l = L down to 2 as the notebook's In [34] does. It undoes the step
-// and returns a wrapped ErrDiverged if any result is not finite.
-func (g *grads) applyDeltas(n *Network, eta, l2 float64) error {
-	etaL2 := eta * l2
+// for l = L down to 2 as the notebook's In [34] does; with an L1 rate l1,
+// each weight then takes l1Step's eta*l1*sign(w_l) (l1 and l2 are not both
+// set). It undoes the step and returns a wrapped ErrDiverged if any result
+// is not finite.
+func (g *grads) applyDeltas(n *Network, eta, l1, l2 float64) error {
+	etaL1, etaL2 := eta*l1, eta*l2
 	for l := n.L(); l >= 2; l-- {
 		ly := &n.lay[l]
 		prev, delta := n.one.a[l-1], n.one.delta[l]
@@ -64,6 +66,9 @@ func (g *grads) applyDeltas(n *Network, eta, l2 float64) error {
 				old := w[k]
 				bw[k] = old
 				v := old - (ed*a + etaL2*old)
+				if etaL1 != 0 {
+					v = l1Step(old, v, etaL1)
+				}
 				w[k] = v
 				bad += v - v
 				k++
@@ -88,8 +93,10 @@ func (g *grads) applyDeltas(n *Network, eta, l2 float64) error {
 
 // applyGrads is one step from the accumulated gradients of a batch:
 // w_l -= eta*(scale*gw_l + l2*w_l), b_l -= eta*scale*gb_l, for l = L down
-// to 2. scale is 1/batch size. It undoes a divergent step like applyDeltas.
-func (g *grads) applyGrads(n *Network, eta, scale, l2 float64) error {
+// to 2, with l1Step's L1 part after the weights' as in applyDeltas. scale
+// is 1/batch size. It undoes a divergent step like applyDeltas.
+func (g *grads) applyGrads(n *Network, eta, scale, l1, l2 float64) error {
+	etaL1 := eta * l1
 	for l := n.L(); l >= 2; l-- {
 		ly := &n.lay[l]
 		w, bw, gw := ly.wd, g.bw[l], g.gw[l]
@@ -98,6 +105,9 @@ func (g *grads) applyGrads(n *Network, eta, scale, l2 float64) error {
 		for i, old := range w {
 			bw[i] = old
 			v := old - eta*(scale*gw[i]+l2*old)
+			if etaL1 != 0 {
+				v = l1Step(old, v, etaL1)
+			}
 			w[i] = v
 			bad += v - v
 		}

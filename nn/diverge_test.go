@@ -181,9 +181,9 @@ func FuzzTrainRecover(f *testing.F) {
 		if n.SetParams(p) != nil {
 			return // the scaled weights overflowed to Inf: not a network
 		}
-		tr, err := NewTrainer(n, TrainConfig{StepSize: lr, Mode: Mode(mode % 3), Batch: 1 + int(seed%7), L2: l2, Seed: seed})
+		tr, err := NewTrainer(n, TrainConfig{StepSize: lr, Mode: Mode(mode % 3), Batch: 1 + int(seed%7), Reg: Regularization(seed % 3), RegRate: l2, Seed: seed})
 		if err != nil {
-			return // an invalid step size or L2: rejected, nothing to train
+			return // an invalid step size or regularization rate: rejected, nothing to train
 		}
 		pts, err := Dataset("spiral", 40, 0.1, seed)
 		if err != nil {

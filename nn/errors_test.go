@@ -63,11 +63,17 @@ func TestBadInputErrors(t *testing.T) {
 		{"step Inf", func() error { return TrainConfig{StepSize: inf}.Validate() }, []string{"step size is +Inf"}},
 		{"batch 0", func() error { return TrainConfig{StepSize: 1, Mode: MiniBatch}.Validate() }, []string{"batch size is 0"}},
 		{"mode", func() error { return TrainConfig{StepSize: 1, Mode: 7}.Validate() }, []string{"mode 7", `"minibatch"`}},
-		{"L2", func() error { return TrainConfig{StepSize: 1, L2: -0.1}.Validate() }, []string{"L2 coefficient is -0.1"}},
-		{"L2 NaN", func() error { return TrainConfig{StepSize: 1, L2: nan}.Validate() }, []string{"L2 coefficient is NaN"}},
+		{"reg rate", func() error { return TrainConfig{StepSize: 1, Reg: L2, RegRate: -0.1}.Validate() }, []string{"regularization rate is -0.1"}},
+		{"reg rate NaN", func() error { return TrainConfig{StepSize: 1, Reg: L1, RegRate: nan}.Validate() }, []string{"regularization rate is NaN"}},
+		{"reg kind", func() error { return TrainConfig{StepSize: 1, Reg: 3}.Validate() }, []string{"regularization 3", `"l1"`}},
+		{"reg name", func() error { _, err := ParseRegularization("l3"); return err }, []string{`"l3"`, `"none", "l1", "l2"`}},
+		{"trace reg rate", func() error {
+			_, err := good().TraceStep(Point{X: 0, Y: 0, Label: 1}, TrainConfig{StepSize: 0.1, Reg: L1, RegRate: 20})
+			return err
+		}, []string{"regularization rate is 20"}},
 		{"step above the limit", func() error { return TrainConfig{StepSize: 1000}.Validate() }, []string{"step size is 1000", "at most 100"}},
 		{"batch above the limit", func() error { return TrainConfig{StepSize: 1, Batch: 5000}.Validate() }, []string{"batch size is 5000", "1 to 2000"}},
-		{"L2 above the limit", func() error { return TrainConfig{StepSize: 1, L2: 11}.Validate() }, []string{"L2 coefficient is 11", "0 to 10"}},
+		{"reg rate above the limit", func() error { return TrainConfig{StepSize: 1, RegRate: 11}.Validate() }, []string{"regularization rate is 11", "0 to 10"}},
 		{"trainer nil", func() error { _, err := NewTrainer(nil, DefaultTrainConfig()); return err }, []string{"nil network"}},
 		{"trainer config", func() error { _, err := NewTrainer(good(), TrainConfig{}); return err }, []string{"step size is 0"}},
 		{"set data empty", func() error { tr, _ := NewTrainer(good(), DefaultTrainConfig()); return tr.SetData(nil) }, []string{"no data"}},

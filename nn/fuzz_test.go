@@ -135,7 +135,7 @@ func FuzzTrain(f *testing.F) {
 		if err != nil {
 			return
 		}
-		tc := TrainConfig{StepSize: step, Mode: Mode(int(mode%4) - 1), Batch: batch, L2: l2, Seed: 3}
+		tc := TrainConfig{StepSize: step, Mode: Mode(int(mode%4) - 1), Batch: batch, Reg: Regularization(int(mode/4) % 4), RegRate: l2, Seed: 3}
 		tr, err := NewTrainer(n, tc)
 		if (err == nil) != (tc.Validate() == nil) {
 			t.Fatalf("NewTrainer(%+v) = %v, Validate %v", tc, err, tc.Validate())

@@ -7,7 +7,7 @@ import (
 )
 
 // Gradient check: the analytic gradients (Trace's dw_l and db_l for one
-// point, and the trainer's averaged batch gradient with its L2 term) must
+// point, and the trainer's averaged batch gradient with its penalty) must
 // match central finite differences of the cost to a relative error of
 // 1e-6. Gradients below gradFloor in size are compared absolutely against
 // gradFloor, since a difference quotient cannot resolve them relatively.
@@ -114,60 +114,66 @@ func TestGradientCheckPoint(t *testing.T) {
 	t.Logf("largest relative error: %.2g", worst)
 }
 
-// TestGradientCheckBatchL2 checks the averaged gradient of a batch with
-// the L2 penalty: J = mean C_x + L2/2 sum_l ||w_l||^2.
-func TestGradientCheckBatchL2(t *testing.T) {
+// TestGradientCheckBatchPenalty checks the averaged gradient of a batch with
+// each penalty, the trainer's own (Penalty, PenaltyGrad): J = mean C_x +
+// λ/2 Σ_l ‖w_l‖² under L2, mean C_x + λ Σ_l ‖w_l‖₁ under L1. |w| has no
+// derivative at 0, so the L1 check skips weights within 2·gradH of 0.
+func TestGradientCheckBatchPenalty(t *testing.T) {
 	pts := NotebookData()
-	const l2 = 0.03
-	for _, cfg := range []Config{
-		{Layers: []int{2, 3, 2}, Activation: Sigmoid, Seed: 1},
-		{Layers: []int{2, 5, 4, 2}, Activation: Tanh, Cost: CrossEntropy, Seed: 2},
-		{Layers: []int{2, 9, 12, 2}, Activation: Sigmoid, Cost: CrossEntropy, Seed: 2},
-		{Layers: []int{2, 6, 2}, Activation: ReLU, Seed: 5},
-	} {
-		n, _ := New(cfg)
-		ok := true
-		for _, p := range pts {
-			ok = ok && !nearKink(n, p)
-		}
-		if !ok {
-			t.Fatalf("%v: a point is near a ReLU kink; pick another seed", cfg.Layers)
-		}
-		g := newGrads(n)
-		for _, p := range pts {
-			y, _ := ConvertLabel(p.Label)
-			n.forward(p.X, p.Y)
-			n.backward(y[:])
-			g.accumulatePanel(n, n.one)
-		}
-		m := float64(len(pts))
-		objective := func() float64 {
-			var j float64
+	for _, tc := range []TrainConfig{{Reg: L2, RegRate: 0.03}, {Reg: L1, RegRate: 0.03}, {Reg: L1, RegRate: 1}} {
+		for _, cfg := range []Config{
+			{Layers: []int{2, 3, 2}, Activation: Sigmoid, Seed: 1},
+			{Layers: []int{2, 5, 4, 2}, Activation: Tanh, Cost: CrossEntropy, Seed: 2},
+			{Layers: []int{2, 9, 12, 2}, Activation: Sigmoid, Cost: CrossEntropy, Seed: 2},
+			{Layers: []int{2, 6, 2}, Activation: ReLU, Seed: 5},
+		} {
+			name := fmt.Sprintf("%v %v %v λ=%v", cfg.Layers, cfg.Activation, tc.Reg, tc.RegRate)
+			n, _ := New(cfg)
+			ok := true
+			for _, p := range pts {
+				ok = ok && !nearKink(n, p)
+			}
+			if !ok {
+				t.Fatalf("%s: a point is near a ReLU kink; pick another seed", name)
+			}
+			g := newGrads(n)
 			for _, p := range pts {
 				y, _ := ConvertLabel(p.Label)
 				n.forward(p.X, p.Y)
-				j += n.cost(y[:])
+				n.backward(y[:])
+				g.accumulatePanel(n, n.one)
 			}
-			j /= m
+			m := float64(len(pts))
+			objective := func() float64 {
+				var j float64
+				for _, p := range pts {
+					y, _ := ConvertLabel(p.Label)
+					n.forward(p.X, p.Y)
+					j += n.cost(y[:])
+				}
+				return j/m + tc.Penalty(n)
+			}
+			checked := 0
 			for l := 2; l <= n.L(); l++ {
-				for _, w := range n.lay[l].wd {
-					j += l2 / 2 * w * w
+				for k, w := range n.lay[l].wd {
+					if tc.Reg == L1 && math.Abs(w) < 2*gradH {
+						continue
+					}
+					checked++
+					analytic := g.gw[l][k]/m + tc.PenaltyGrad(w)
+					if num := numGrad(&n.lay[l].wd[k], objective); relErr(analytic, num) > gradTol {
+						t.Errorf("%s: dJ/dw_%d entry %d = %v, finite difference %v", name, l, k, analytic, num)
+					}
+				}
+				for k := range n.lay[l].bd {
+					analytic := g.gb[l][k] / m
+					if num := numGrad(&n.lay[l].bd[k], objective); relErr(analytic, num) > gradTol {
+						t.Errorf("%s: dJ/db_%d entry %d = %v, finite difference %v", name, l, k, analytic, num)
+					}
 				}
 			}
-			return j
-		}
-		for l := 2; l <= n.L(); l++ {
-			for k := range n.lay[l].wd {
-				analytic := g.gw[l][k]/m + l2*n.lay[l].wd[k]
-				if num := numGrad(&n.lay[l].wd[k], objective); relErr(analytic, num) > gradTol {
-					t.Errorf("%v %v: dJ/dw_%d entry %d = %v, finite difference %v", cfg.Layers, cfg.Activation, l, k, analytic, num)
-				}
-			}
-			for k := range n.lay[l].bd {
-				analytic := g.gb[l][k] / m
-				if num := numGrad(&n.lay[l].bd[k], objective); relErr(analytic, num) > gradTol {
-					t.Errorf("%v %v: dJ/db_%d entry %d = %v, finite difference %v", cfg.Layers, cfg.Activation, l, k, analytic, num)
-				}
+			if checked == 0 {
+				t.Errorf("%s: no weight checked", name)
 			}
 		}
 	}

@@ -175,13 +175,14 @@ func (o *oneHidden) forward(x, y float64) {
 // update is backwardOne and applyDeltas for a 2-h-2 network
 // after forward, for the label (y0, y1): delta_3 = (a_3 - y) *
 // sigma'(z_3) (a_3 - y for cross-entropy), delta_2 = (w_3^T delta_3) *
-// sigma'(z_2), and the update w_l -= eta*(delta_l a_{l-1}^T + l2*w_l),
-// b_l -= eta*delta_l, with w_l and b_l saved in g first. Each entry is
+// sigma'(z_2), and the update w_l -= eta*(delta_l a_{l-1}^T + l2*w_l)
+// (then l1Step's L1 part when l1 is set), b_l -= eta*delta_l, with w_l
+// and b_l saved in g first. Each entry is
 // updated exactly as applyDeltas does, in one loop over the hidden
 // neurons: a column of w_3, then a row of w_2. Per matrix it sums v-v over
 // the new entries, which is 0 while they are finite (NaN for Inf and NaN),
 // and undoes a divergent step.
-func (o *oneHidden) update(y0, y1, eta, l2 float64) error {
+func (o *oneHidden) update(y0, y1, eta, l1, l2 float64) error {
 	h := len(o.b2)
 	w2, b2 := o.w2[:2*h], o.b2
 	w30, w31 := o.w30[:h], o.w31[:h]
@@ -197,7 +198,7 @@ func (o *oneHidden) update(y0, y1, eta, l2 float64) error {
 	}
 	e0, e1 := d3[0], d3[1]
 	ed0, ed1 := eta*e0, eta*e1
-	etaL2 := eta * l2
+	etaL1, etaL2 := eta*l1, eta*l2
 	var badW3, badW2, badB2 float64
 	bw2, bb2 := o.bw2[:2*h], o.bb2[:h]
 	bw30, bw31 := o.bw30[:h], o.bw31[:h]
@@ -209,6 +210,9 @@ func (o *oneHidden) update(y0, y1, eta, l2 float64) error {
 		bw30[j], bw31[j] = u, v
 		u -= ed0*a + etaL2*u
 		v -= ed1*a + etaL2*v
+		if etaL1 != 0 {
+			u, v = l1Step(bw30[j], u, etaL1), l1Step(bw31[j], v, etaL1)
+		}
 		w30[j], w31[j] = u, v
 		badW3 += (u - u) + (v - v)
 
@@ -231,6 +235,9 @@ func (o *oneHidden) update(y0, y1, eta, l2 float64) error {
 		bw[0], bw[1] = o0, o1
 		v0 := o0 - (ed*x + etaL2*o0)
 		v1 := o1 - (ed*y + etaL2*o1)
+		if etaL1 != 0 {
+			v0, v1 = l1Step(o0, v0, etaL1), l1Step(o1, v1, etaL1)
+		}
 		w[0], w[1] = v0, v1
 		badW2 += (v0 - v0) + (v1 - v1)
 		old := b2[j]

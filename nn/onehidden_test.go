@@ -8,11 +8,11 @@ import (
 
 // generalOnlineStep is the online step by the general path, which
 // Trainer.Step does not take for one-hidden-layer networks.
-func generalOnlineStep(n *Network, g *grads, p Point, eta, l2 float64) error {
+func generalOnlineStep(n *Network, g *grads, p Point, eta, l1, l2 float64) error {
 	y, _ := ConvertLabel(p.Label)
 	n.forward(p.X, p.Y)
 	n.backward(y[:])
-	return g.applyDeltas(n, eta, l2)
+	return g.applyDeltas(n, eta, l1, l2)
 }
 
 // sameBits reports the first entry where a and b differ in their bits (so
@@ -28,7 +28,7 @@ func sameBits(what string, a, b []float64) string {
 
 // TestOneHiddenMatchesGeneral trains 2-h-2 networks of every width class
 // (the output sums' blocks of eight, four and one), activation, cost and
-// L2 setting both by Trainer.Step's specialised path and by the general
+// penalty (none, L2, L1) both by Trainer.Step's specialised path and by the general
 // one, and requires the same bits in every weight, bias, z_l, a_l and
 // delta_l after every step.
 func TestOneHiddenMatchesGeneral(t *testing.T) {
@@ -39,8 +39,9 @@ func TestOneHiddenMatchesGeneral(t *testing.T) {
 	for _, h := range []int{1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 16} {
 		for _, a := range []Activation{Sigmoid, Tanh, ReLU, Linear} {
 			for _, c := range []Cost{Quadratic, CrossEntropy} {
-				for _, l2 := range []float64{0, 0.01} {
-					name := fmt.Sprintf("2-%d-2 %v %v L2=%v", h, a, c, l2)
+				for _, pen := range []TrainConfig{{}, {Reg: L2, RegRate: 0.01}, {Reg: L1, RegRate: 0.01}} {
+					name := fmt.Sprintf("2-%d-2 %v %v %v %v", h, a, c, pen.Reg, pen.RegRate)
+					l1, l2 := pen.penaltyRates()
 					n, err := New(Config{Layers: []int{2, h, 2}, Activation: a, Cost: c, Seed: uint64(h)})
 					if err != nil {
 						t.Fatal(err)
@@ -51,7 +52,7 @@ func TestOneHiddenMatchesGeneral(t *testing.T) {
 					if a == ReLU || a == Linear {
 						eta = 0.002 // unbounded activations diverge on the spiral at larger steps
 					}
-					tr, err := NewTrainer(n, TrainConfig{StepSize: eta, Mode: Online, L2: l2, Seed: 4})
+					tr, err := NewTrainer(n, TrainConfig{StepSize: eta, Mode: Online, Reg: pen.Reg, RegRate: pen.RegRate, Seed: 4})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -63,7 +64,7 @@ func TestOneHiddenMatchesGeneral(t *testing.T) {
 						if err := tr.Step(); err != nil {
 							t.Fatalf("%s step %d: %v", name, s, err)
 						}
-						if err := generalOnlineStep(ref, g, p, eta, l2); err != nil {
+						if err := generalOnlineStep(ref, g, p, eta, l1, l2); err != nil {
 							t.Fatalf("%s step %d, general path: %v", name, s, err)
 						}
 						diff := ""
@@ -143,7 +144,7 @@ func TestOneHiddenDivergence(t *testing.T) {
 			t.Fatal(err)
 		}
 		err = tr.Step()
-		want := generalOnlineStep(ref, newGrads(ref), tc.pt, tc.eta, 0)
+		want := generalOnlineStep(ref, newGrads(ref), tc.pt, tc.eta, 0, 0)
 		if err == nil || want == nil || AsDiverged(err) == nil || AsDiverged(want) == nil || AsDiverged(err).Cause != AsDiverged(want).Cause {
 			t.Errorf("%s: Step = %v, general path %v", tc.name, err, want)
 		} else if !contains(err.Error(), ": "+tc.name+" ") {

@@ -25,7 +25,12 @@ import (
 // dC_da_L is dC_x/da_L: a_L - y for the quadratic cost, and -y/a_L for
 // cross-entropy (0 where y is 0; a_L is kept above 1e-300 so the entry
 // stays finite). Under cross-entropy the softmax is folded into delta_L =
-// a_L - y, so there is no sigma_prime_L entry. A trace has no L2 term.
+// a_L - y, so there is no sigma_prime_L entry.
+//
+// A trace of a step with a penalty (TraceStep) also has, after dw_2, the
+// penalty's gradient for each w_l, l = L down to 2, which the update adds
+// to dw_l: l2_w_l = λ·w_l under L2, l1_w_l = λ·sign(w_l) under L1 (see
+// Regularization). Trace has none.
 type Trace struct {
 	Entries []TraceEntry
 }
@@ -60,10 +65,24 @@ func (t *Trace) addCol(name string, v []float64) {
 // error naming the first entry that is not finite (only networks whose
 // weights are large enough to overflow get there).
 func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
+	return n.TraceStep(p, TrainConfig{StepSize: stepSize})
+}
+
+// TraceStep is Trace for the online step of cfg: its step size, and its
+// penalty and rate (cfg.Reg, cfg.RegRate) as Trainer.Step applies them.
+// cfg's other fields are not used.
+func (n *Network) TraceStep(p Point, cfg TrainConfig) (*Trace, error) {
 	if err := n.cfg.Task.CheckPoints([]Point{p}); err != nil {
 		return nil, err
 	}
+	stepSize := cfg.StepSize
 	if err := CheckStepSize(stepSize); err != nil {
+		return nil, fmt.Errorf("nn: %w", err)
+	}
+	if !cfg.Reg.valid() {
+		return nil, fmt.Errorf("nn: unknown regularization %d (valid: %s)", int(cfg.Reg), joinNames(regNames[:]))
+	}
+	if err := CheckRegRate(cfg.RegRate); err != nil {
 		return nil, fmt.Errorf("nn: %w", err)
 	}
 	y := make([]float64, n.cfg.Task.Outputs())
@@ -119,7 +138,15 @@ func (n *Network) Trace(p Point, stepSize float64) (*Trace, error) {
 		t.add(fmt.Sprintf("dw_%d", l), dw)
 	}
 
-	if err := newGrads(c).applyDeltas(c, stepSize, 0); err != nil {
+	if cfg.Reg != NoReg {
+		for l := L; l >= 2; l-- {
+			pen := mat.DenseCopyOf(c.lay[l].w)
+			pen.Apply(func(_, _ int, w float64) float64 { return cfg.PenaltyGrad(w) }, pen)
+			t.add(fmt.Sprintf("%s_w_%d", cfg.Reg, l), pen)
+		}
+	}
+	l1, l2 := cfg.penaltyRates()
+	if err := newGrads(c).applyDeltas(c, stepSize, l1, l2); err != nil {
 		return nil, err
 	}
 	for l := L; l >= 2; l-- {

@@ -47,27 +47,30 @@ func ParseMode(s string) (Mode, error) {
 const (
 	MaxStepSize = 100  // the largest step size (learning rate)
 	MaxBatch    = 2000 // the largest mini-batch
-	MaxL2       = 10   // the largest L2 coefficient
+	MaxRegRate  = 10   // the largest regularization rate (λ)
 )
 
 // TrainConfig holds the settings of gradient descent.
 type TrainConfig struct {
 	StepSize float64 // the notebook's step_size; default 0.1; in (0, MaxStepSize]
 	Mode     Mode
-	Batch    int     // mini-batch size: 1..MaxBatch under MiniBatch, at most MaxBatch otherwise
-	L2       float64 // L2 penalty coefficient in [0, MaxL2]: adds L2/2 ||w_l||^2 per layer to the cost (weights only, not biases)
-	Seed     uint64  // shuffle seed for epoch order
+	Batch    int // mini-batch size: 1..MaxBatch under MiniBatch, at most MaxBatch otherwise
+	// Reg is the penalty on the weights (not the biases) and RegRate its rate λ, in
+	// [0, MaxRegRate]: see Regularization.
+	Reg     Regularization
+	RegRate float64
+	Seed    uint64 // shuffle seed for epoch order
 }
 
 // DefaultTrainConfig is the notebook's step: step size 0.1, online, with
-// Batch 10 ready for MiniBatch, no L2 penalty, seed 1.
+// Batch 10 ready for MiniBatch, no penalty, seed 1.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{StepSize: 0.1, Mode: Online, Batch: 10, L2: 0, Seed: 1}
+	return TrainConfig{StepSize: 0.1, Mode: Online, Batch: 10, Reg: NoReg, RegRate: 0, Seed: 1}
 }
 
 // Validate reports a step size outside (0, MaxStepSize], an unknown mode, a
-// batch size above MaxBatch or (for MiniBatch) below 1, or an L2
-// coefficient outside [0, MaxL2].
+// batch size above MaxBatch or (for MiniBatch) below 1, an unknown
+// penalty or a regularization rate outside [0, MaxRegRate].
 func (c TrainConfig) Validate() error {
 	if err := CheckStepSize(c.StepSize); err != nil {
 		return fmt.Errorf("nn: %w", err)
@@ -80,7 +83,10 @@ func (c TrainConfig) Validate() error {
 			return fmt.Errorf("nn: %w", err)
 		}
 	}
-	if err := CheckL2(c.L2); err != nil {
+	if !c.Reg.valid() {
+		return fmt.Errorf("nn: unknown regularization %d (valid: %s)", int(c.Reg), joinNames(regNames[:]))
+	}
+	if err := CheckRegRate(c.RegRate); err != nil {
 		return fmt.Errorf("nn: %w", err)
 	}
 	return nil
@@ -98,14 +104,6 @@ func CheckStepSize(s float64) error {
 func CheckBatch(b int) error {
 	if b < 1 || b > MaxBatch {
 		return fmt.Errorf("batch size is %d, want a whole number from 1 to %d", b, MaxBatch)
-	}
-	return nil
-}
-
-// CheckL2 reports an L2 coefficient that is not a number in [0, MaxL2].
-func CheckL2(l2 float64) error {
-	if !(l2 >= 0 && l2 <= MaxL2) {
-		return fmt.Errorf("L2 coefficient is %v, want a number from 0 to %d", l2, MaxL2)
 	}
 	return nil
 }
@@ -235,6 +233,7 @@ func (t *Trainer) Step() error {
 	}
 	t.maybeSave()
 	n, cfg := t.n, t.cfg
+	l1, l2 := cfg.penaltyRates()
 	var err error
 	switch cfg.Mode {
 	case Online:
@@ -246,7 +245,7 @@ func (t *Trainer) Step() error {
 			if outputBad(n.cfg.Cost, z[0], z[1], a[0], a[1], y0, y1) {
 				err = errOutput(i)
 			} else {
-				err = t.oh.update(y0, y1, cfg.StepSize, cfg.L2)
+				err = t.oh.update(y0, y1, cfg.StepSize, l1, l2)
 			}
 		} else {
 			one, L := n.one, n.L()
@@ -258,7 +257,7 @@ func (t *Trainer) Step() error {
 				err = errOutput(i)
 			} else {
 				n.backwardOne()
-				err = t.g.applyDeltas(n, cfg.StepSize, cfg.L2)
+				err = t.g.applyDeltas(n, cfg.StepSize, l1, l2)
 			}
 		}
 		if err == nil {
@@ -331,7 +330,8 @@ func (t *Trainer) batchStep(idx []int) error {
 		n.backwardPanel(p)
 		g.accumulatePanel(n, p)
 	}
-	return g.applyGrads(n, t.cfg.StepSize, 1/float64(m), t.cfg.L2)
+	l1, l2 := t.cfg.penaltyRates()
+	return g.applyGrads(n, t.cfg.StepSize, 1/float64(m), l1, l2)
 }
 
 // advance moves past m points of the epoch, reshuffling when it completes.

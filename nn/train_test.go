@@ -101,10 +101,12 @@ func TestStepModes(t *testing.T) {
 		data []Point
 	}{
 		{"online", TrainConfig{StepSize: 0.3, Mode: Online, Seed: 4}, pts[:1]},
-		{"online L2", TrainConfig{StepSize: 0.3, Mode: Online, L2: 0.01, Seed: 4}, pts[3:4]},
+		{"online L2", TrainConfig{StepSize: 0.3, Mode: Online, Reg: L2, RegRate: 0.01, Seed: 4}, pts[3:4]},
+		{"online L1", TrainConfig{StepSize: 0.3, Mode: Online, Reg: L1, RegRate: 0.03, Seed: 4}, pts[3:4]},
 		{"minibatch of all", TrainConfig{StepSize: 0.2, Mode: MiniBatch, Batch: 10, Seed: 4}, pts},
 		{"minibatch larger than data", TrainConfig{StepSize: 0.2, Mode: MiniBatch, Batch: 50, Seed: 4}, pts},
-		{"batch L2", TrainConfig{StepSize: 0.1, Mode: FullBatch, L2: 0.05, Seed: 4}, pts},
+		{"batch L2", TrainConfig{StepSize: 0.1, Mode: FullBatch, Reg: L2, RegRate: 0.05, Seed: 4}, pts},
+		{"batch L1", TrainConfig{StepSize: 0.1, Mode: FullBatch, Reg: L1, RegRate: 0.3, Seed: 4}, pts},
 		{"batch of 150 (three panels)", TrainConfig{StepSize: 0.1, Mode: FullBatch, Seed: 4}, many},
 	}
 	for _, tc := range tests {
@@ -132,14 +134,27 @@ func TestStepModes(t *testing.T) {
 			}
 			m := float64(len(tc.data))
 			for l := 2; l <= L; l++ {
-				// w - eta*(mean dw + L2 w); b - eta*mean db.
+				// w - eta*(mean dw + L2 w), or under L1 w - eta*mean dw then
+				// - eta*L1*sign(w), stopping at 0; b - eta*mean db.
 				var g mat.Dense
 				g.Scale(1/m, want[l])
-				var reg mat.Dense
-				reg.Scale(tc.cfg.L2, n.W(l))
-				g.Add(&g, &reg)
+				if tc.cfg.Reg == L2 {
+					var reg mat.Dense
+					reg.Scale(tc.cfg.RegRate, n.W(l))
+					g.Add(&g, &reg)
+				}
 				g.Scale(-tc.cfg.StepSize, &g)
 				want[l].Add(n.W(l), &g)
+				if tc.cfg.Reg == L1 {
+					want[l].Apply(func(i, j int, v float64) float64 {
+						w := n.W(l).At(i, j)
+						u := v - tc.cfg.StepSize*tc.cfg.RegRate*math.Copysign(1, w)
+						if (u < 0) != (v < 0) {
+							return 0
+						}
+						return u
+					}, want[l])
+				}
 				wantB[l].Scale(-tc.cfg.StepSize/m, wantB[l])
 				wantB[l].Add(n.B(l), wantB[l])
 			}
@@ -302,7 +317,7 @@ func TestNoAllocations(t *testing.T) {
 	out := make([]float64, len(xs)*len(xs))
 	for _, mode := range []Mode{Online, MiniBatch, FullBatch} {
 		n, _ := New(Config{Layers: []int{2, 8, 8, 2}, Activation: Tanh, Seed: 2})
-		tr, _ := NewTrainer(n, TrainConfig{StepSize: 0.03, Mode: mode, Batch: 7, L2: 0.001, Seed: 3})
+		tr, _ := NewTrainer(n, TrainConfig{StepSize: 0.03, Mode: mode, Batch: 7, Reg: L1, RegRate: 0.001, Seed: 3})
 		tr.SetData(data)
 		if a := testing.AllocsPerRun(30, func() { tr.Step() }); a != 0 {
 			t.Errorf("%v Step: %v allocations", mode, a)
