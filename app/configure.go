@@ -158,13 +158,13 @@ func (st *State) PinWeights(p nn.Params) error {
 	return st.rebuild(st.settings, p)
 }
 
-// Trace returns nn's trace of one training step on point i at the current step size. It does
-// not change the network.
+// Trace returns nn's trace of one training step on point i with the current step size and
+// penalty. It does not change the network.
 func (st *State) Trace(i int) (*nn.Trace, error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if err := st.checkIndex(i); err != nil {
 		return nil, err
 	}
-	return st.net.Trace(st.points[i], st.settings.Train.StepSize)
+	return st.net.TraceStep(st.points[i], st.settings.Train)
 }

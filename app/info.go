@@ -16,7 +16,9 @@ type Info struct {
 	Activation   string
 	Cost         string
 	LearningRate float64
-	L2           float64
+	Reg          string // the penalty: "none", "l1" or "l2"
+	RegRate      float64
+	Discretize   bool
 	Mode         string
 	Batch        int
 	Seed         uint64
@@ -79,7 +81,9 @@ func (st *State) info(withPoints bool) Info {
 		Activation:     s.Net.Activation.String(),
 		Cost:           s.Net.Cost.String(),
 		LearningRate:   s.Train.StepSize,
-		L2:             s.Train.L2,
+		Reg:            s.Train.Reg.String(),
+		RegRate:        s.Train.RegRate,
+		Discretize:     s.Discretize,
 		Mode:           s.Train.Mode.String(),
 		Batch:          s.Train.Batch,
 		Seed:           s.Net.Seed,

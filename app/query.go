@@ -41,7 +41,7 @@ func (p Problem) Error() string { return p.Param + ": " + p.Message }
 // Controls are the names the controls and hide parameters accept.
 var Controls = []string{
 	"play", "step", "reset", "seed", "lr", "speed", "mode", "shape", "activation", "cost",
-	"label", "data", "undo", "share", "io", "teach", "problem", "features", "test",
+	"label", "data", "undo", "share", "io", "teach", "problem", "features", "test", "reg", "discretize",
 }
 
 // Default point counts and noise for presets.
@@ -170,13 +170,7 @@ func ParseQuery(raw string) (Setup, []Problem) {
 			s.Train.StepSize = f
 		}
 	}
-	if v, ok := params["l2"]; ok {
-		if f, err := parseFloat(v); err != nil || nn.CheckL2(f) != nil {
-			bad("l2", "%q is not an L2 coefficient; use a number from 0 to %d", v, nn.MaxL2)
-		} else {
-			s.Train.L2 = f
-		}
-	}
+	parseReg(params, s, bad)
 	if v, ok := params["mode"]; ok {
 		if m, err := nn.ParseMode(v); err != nil {
 			bad("mode", "%v", err)
@@ -346,7 +340,7 @@ func ParseQuery(raw string) (Setup, []Problem) {
 }
 
 var knownParams = []string{
-	"problem", "classes", "features", "layers", "activation", "cost", "lr", "l2", "mode", "batch", "seed", "data", "n",
+	"problem", "classes", "features", "layers", "activation", "cost", "lr", "reg", "regRate", "l2", "discretize", "mode", "batch", "seed", "data", "n",
 	"noise", "dataseed", "test", "showTest", "points", "weights", "view", "teach", "autoplay", "speed",
 	"label", "value", "controls", "hide", "origins",
 }
@@ -480,9 +474,7 @@ func (st *State) ShareQuery(withWeights bool) string {
 	} else {
 		q = append(q, "points="+url.QueryEscape(FormatPoints(st.points, s.Net.Task)))
 	}
-	if s.Train.L2 != 0 {
-		q = append(q, "l2="+formatFloat(s.Train.L2))
-	}
+	q = append(q, regQuery(s)...)
 	switch {
 	case withWeights:
 		q = append(q, "weights="+url.QueryEscape(FormatWeights(st.net.Params())))

@@ -26,7 +26,9 @@ func randomSettings(r *rand.Rand) Settings {
 	if r.IntN(4) == 0 {
 		s.Train.StepSize = float64(1 + r.IntN(nn.MaxStepSize+5))
 	}
-	s.Train.L2 = []float64{0, 0.001, r.Float64() * 12}[r.IntN(3)]
+	s.Train.Reg = nn.Regularization(r.IntN(3))
+	s.Train.RegRate = []float64{0, 0.001, r.Float64() * 12}[r.IntN(3)]
+	s.Discretize = r.IntN(2) == 0
 	s.Train.Mode = nn.Mode(r.IntN(3))
 	s.Train.Batch = 1 + r.IntN(nn.MaxBatch+100)
 	s.Speed = 1 + r.IntN(MaxSpeed+10)
@@ -91,15 +93,16 @@ func TestShareRoundTrip(t *testing.T) {
 		if !sameSettings(st.Settings(), again.Settings()) || !slices.Equal(a.Points, b.Points) || !sameParams(st.Weights(), again.Weights()) {
 			t.Fatalf("trial %d: the link %q reopens as\n%+v\nnot\n%+v", trial, q, again.Settings(), st.Settings())
 		}
-		if a.L2 != st.Settings().Train.L2 {
-			t.Fatalf("trial %d: state() says l2 %v, the settings %v", trial, a.L2, st.Settings().Train.L2)
+		if s := st.Settings(); a.Reg != s.Train.Reg.String() || a.RegRate != s.Train.RegRate || a.Discretize != s.Discretize {
+			t.Fatalf("trial %d: state() says reg %v, regRate %v, discretize %v; the settings %v, %v, %v",
+				trial, a.Reg, a.RegRate, a.Discretize, s.Train.Reg, s.Train.RegRate, s.Discretize)
 		}
 	}
 }
 
 func sameSettings(a, b Settings) bool {
 	return slices.Equal(a.Net.Layers, b.Net.Layers) && a.Net.Activation == b.Net.Activation && a.Net.Cost == b.Net.Cost &&
-		a.Net.Seed == b.Net.Seed && a.Train == b.Train && a.Speed == b.Speed && a.AddLabel == b.AddLabel && a.View == b.View
+		a.Net.Seed == b.Net.Seed && a.Train == b.Train && a.Speed == b.Speed && a.AddLabel == b.AddLabel && a.View == b.View && a.Discretize == b.Discretize
 }
 
 // TestLimitsAreOneSource checks that the settings the address refuses are
@@ -115,9 +118,12 @@ func TestLimitsAreOneSource(t *testing.T) {
 		{"batch=2000", func(s *Settings) { s.Train.Batch = 2000 }, true},
 		{"batch=5000", func(s *Settings) { s.Train.Batch = 5000 }, false},
 		{"batch=0", func(s *Settings) { s.Train.Batch = 0 }, false},
-		{"l2=10", func(s *Settings) { s.Train.L2 = 10 }, true},
-		{"l2=11", func(s *Settings) { s.Train.L2 = 11 }, false},
-		{"l2=-1", func(s *Settings) { s.Train.L2 = -1 }, false},
+		{"l2=10", func(s *Settings) { s.Train.Reg, s.Train.RegRate = nn.L2, 10 }, true},
+		{"l2=11", func(s *Settings) { s.Train.Reg, s.Train.RegRate = nn.L2, 11 }, false},
+		{"l2=-1", func(s *Settings) { s.Train.Reg, s.Train.RegRate = nn.L2, -1 }, false},
+		{"reg=l1&regRate=10", func(s *Settings) { s.Train.Reg, s.Train.RegRate = nn.L1, 10 }, true},
+		{"reg=l1&regRate=10.5", func(s *Settings) { s.Train.Reg, s.Train.RegRate = nn.L1, 10.5 }, false},
+		{"reg=l3", func(s *Settings) { s.Train.Reg = 3 }, false},
 		{"speed=500", func(s *Settings) { s.Speed = 500 }, true},
 		{"speed=501", func(s *Settings) { s.Speed = 501 }, false},
 	}

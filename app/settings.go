@@ -49,7 +49,7 @@ func (v View) Validate() error {
 // how the playground behaves.
 type Settings struct {
 	Net   nn.Config      // shape, activation, cost, initialisation seed
-	Train nn.TrainConfig // step size, mode, batch, L2; its Seed follows Net.Seed
+	Train nn.TrainConfig // step size, mode, batch, penalty; its Seed follows Net.Seed
 	// Speed bounds the training steps of a frame while playing, 1..MaxSpeed: a frame makes
 	// fewer when its time budget runs out first.
 	Speed int
@@ -63,6 +63,9 @@ type Settings struct {
 	TestFraction float64
 	// ShowTest draws the test points (as hollow markers); they are held out either way.
 	ShowTest bool
+	// Discretize shows the plane's classes as hard regions, without the probability's shading
+	// (TensorFlow Playground's "Discretize output").
+	Discretize bool
 }
 
 // DefaultSettings are the notebook's: a 2-3-2 sigmoid network, quadratic cost, online steps of
@@ -75,7 +78,7 @@ func DefaultSettings() Settings {
 }
 
 // Validate checks every field and names the first that is wrong. The limits are nn's
-// (nn.MaxStepSize, nn.MaxBatch, nn.MaxL2) and this file's: the address, configure and
+// (nn.MaxStepSize, nn.MaxBatch, nn.MaxRegRate) and this file's: the address, configure and
 // Settings all check through here.
 func (s Settings) Validate() error {
 	if err := s.Net.Validate(); err != nil {

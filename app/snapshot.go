@@ -34,6 +34,8 @@ type Snapshot struct {
 	Accuracy     float64
 	Running      bool
 	View         View
+	// Discretize says the plane shows hard classes (Settings.Discretize).
+	Discretize bool
 	// Teaching says the walk-through is open: a click on a point then selects it rather than
 	// flipping its label.
 	Teaching bool
@@ -85,6 +87,7 @@ func (st *State) fill(dst *Snapshot) {
 	dst.Loss, dst.Accuracy = st.loss, st.acc
 	dst.Running = st.running
 	dst.View = st.settings.View
+	dst.Discretize = st.settings.Discretize
 	dst.Teaching = st.teaching
 	dst.Highlight.Neurons = append(dst.Highlight.Neurons[:0], st.highlight.Neurons...)
 	dst.Highlight.Weights = append(dst.Highlight.Weights[:0], st.highlight.Weights...)

@@ -31,8 +31,12 @@ type Lesson struct {
 	Label    int     // the point's label, under classification
 	Value    float64 // the point's value, under regression
 	StepSize float64
-	Stage    int // the current stage, 0-based
-	Stages   []Stage
+	// Reg is the penalty the step adds ("none", "l1" or "l2") and RegRate its rate λ: the
+	// update stage shows its term.
+	Reg     string
+	RegRate float64
+	Stage   int // the current stage, 0-based
+	Stages  []Stage
 	// Matrices holds every matrix the stages show, by name.
 	Matrices map[string]Matrix
 }
@@ -172,13 +176,14 @@ func (st *State) lesson(i, stage int) (Lesson, error) {
 		return Lesson{}, err
 	}
 	p := st.points[i]
-	t, err := st.net.Trace(p, st.settings.Train.StepSize)
+	t, err := st.net.TraceStep(p, st.settings.Train)
 	if err != nil {
 		return Lesson{}, err
 	}
 	ls := Lesson{
 		Point: i, Label: p.Label, Value: p.Value, StepSize: st.settings.Train.StepSize, Stage: stage,
-		Stages:   Stages(st.settings.Net, st.settings.Train.StepSize),
+		Reg: st.settings.Train.Reg.String(), RegRate: st.settings.Train.RegRate,
+		Stages:   lessonStages(st.settings),
 		Matrices: map[string]Matrix{},
 	}
 	add := func(name string, m mat.Matrix) {

@@ -42,7 +42,7 @@ func (st *State) TeachStage(k int) error {
 	if !st.teaching {
 		return errors.New("teach: the walk-through is not open; open it on a point first")
 	}
-	n := len(Stages(st.settings.Net, st.settings.Train.StepSize))
+	n := len(lessonStages(st.settings))
 	if k < 0 || k >= n {
 		return fmt.Errorf("teach: stage %d is out of range; stages run from 0 to %d", k, n-1)
 	}
@@ -59,7 +59,7 @@ func (st *State) TeachMove(d int) {
 	if !st.teaching {
 		return
 	}
-	n := len(Stages(st.settings.Net, st.settings.Train.StepSize))
+	n := len(lessonStages(st.settings))
 	st.stage = min(max(st.stage+d, 0), n-1)
 	st.updateHighlight()
 	st.emit(EventConfig)
@@ -90,7 +90,7 @@ func (st *State) ApplyLesson() error {
 	if st.selected < 0 {
 		return errNoSelection
 	}
-	t, err := st.net.Trace(st.points[st.selected], st.settings.Train.StepSize)
+	t, err := st.net.TraceStep(st.points[st.selected], st.settings.Train)
 	if err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func (st *State) updateHighlight() {
 		st.highlight = Highlight{}
 		return
 	}
-	stages := Stages(st.settings.Net, st.settings.Train.StepSize)
+	stages := lessonStages(st.settings)
 	st.stage = min(st.stage, len(stages)-1)
 	st.highlight = stages[st.stage].Highlight
 }

@@ -19,7 +19,9 @@
       .replace(/^sigma_prime_(\d+)$/, "σ'(z_$1)")
       .replace(/^dC_da_/, '∂C_x/∂a_')
       .replace(/^([wb])_(\d+)_new$/, '$1_$2 (new)')
-      .replace(/^a_(\d+)_new$/, 'a_$1 (new)');
+      .replace(/^a_(\d+)_new$/, 'a_$1 (new)')
+      .replace(/^l2_w_(\d+)$/, 'λ·w_$1')
+      .replace(/^l1_w_(\d+)$/, 'λ·sign(w_$1)');
   }
 
   function matrix(m) {

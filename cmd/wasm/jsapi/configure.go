@@ -12,14 +12,15 @@ import (
 )
 
 // Settings are the keys configure accepts.
-var Settings = []string{"problem", "classes", "features", "layers", "activation", "cost", "learningRate", "l2", "mode", "batch", "speed", "label", "value", "test", "showTest"}
+var Settings = []string{"problem", "classes", "features", "layers", "activation", "cost", "learningRate", "reg", "regRate", "l2", "discretize", "mode", "batch", "speed", "label", "value", "test", "showTest"}
 
 // nameMax bounds the strings configure reads (activation, cost and mode names).
 const nameMax = 32
 
 // Configure applies the settings named in obj ({problem, classes, features, layers, activation, cost,
-// learningRate, l2, mode, batch, speed, label, value, test, showTest}) to s and returns the
-// result; the rest stay. A new problem, classes or features without layers keeps the hidden layers and
+// learningRate, reg, regRate, discretize, mode, batch, speed, label, value, test, showTest}) to s
+// and returns the result; the rest stay. The older l2 is reg 'l2' with that rate (reg, if given
+// too, wins). A new problem, classes or features without layers keeps the hidden layers and
 // fits the input and output layers to them (and a regression without a cost learns with the
 // quadratic one). Unknown or bad keys reject the whole call. The limits are checked by
 // app.Settings.Validate when the result is applied, the same check the address goes through.
@@ -52,7 +53,7 @@ func Configure(s app.Settings, obj js.Value) (app.Settings, error) {
 				}
 			}
 			s.Net.Layers = layers
-		case "activation", "cost", "mode":
+		case "activation", "cost", "mode", "reg":
 			var name string
 			if name, err = Text(v, 0, key, "a name", nameMax); err != nil {
 				return s, err
@@ -62,13 +63,25 @@ func Configure(s app.Settings, obj js.Value) (app.Settings, error) {
 				s.Net.Activation, err = nn.ParseActivation(name)
 			case "cost":
 				s.Net.Cost, err = nn.ParseCost(name)
+			case "reg":
+				s.Train.Reg, err = nn.ParseRegularization(name)
 			default:
 				s.Train.Mode, err = nn.ParseMode(name)
 			}
 		case "learningRate":
 			s.Train.StepSize, err = Number(v, 0, key)
+		case "regRate":
+			s.Train.RegRate, err = Number(v, 0, key)
 		case "l2":
-			s.Train.L2, err = Number(v, 0, key)
+			s.Train.RegRate, err = Number(v, 0, key)
+			if obj.Get("reg").IsUndefined() {
+				s.Train.Reg = nn.L2
+			}
+		case "discretize":
+			if v.Type() != js.TypeBoolean {
+				return s, ArgError(0, key, "want true or false, got %s", Describe(v))
+			}
+			s.Discretize = v.Bool()
 		case "batch":
 			s.Train.Batch, err = Integer(v, 0, key)
 		case "speed":

@@ -345,7 +345,9 @@ func InfoTo(info app.Info, fps float64) js.Value {
 		"activation", info.Activation,
 		"cost", info.Cost,
 		"learningRate", info.LearningRate,
-		"l2", info.L2,
+		"reg", info.Reg,
+		"regRate", info.RegRate,
+		"discretize", info.Discretize,
 		"mode", info.Mode,
 		"batch", info.Batch,
 		"seed", float64(info.Seed),
@@ -388,5 +390,5 @@ func LessonTo(ls app.Lesson) js.Value {
 			"highlight", Object("neurons", Ints(s.Highlight.Neurons), "weights", Ints(s.Highlight.Weights), "biases", Ints(s.Highlight.Biases)),
 		)
 	}
-	return Object("point", ls.Point, "label", ls.Label, "stepSize", ls.StepSize, "stage", ls.Stage, "stages", stages)
+	return Object("point", ls.Point, "label", ls.Label, "stepSize", ls.StepSize, "reg", ls.Reg, "regRate", ls.RegRate, "stage", ls.Stage, "stages", stages)
 }

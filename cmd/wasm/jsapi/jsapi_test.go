@@ -71,11 +71,11 @@ func TestHostileArgumentsGetErrorsNotMemory(t *testing.T) {
 
 // TestArgumentsThatAreFine checks the ordinary forms still convert.
 func TestArgumentsThatAreFine(t *testing.T) {
-	s, err := Configure(app.DefaultSettings(), eval("({layers: [2, 4, 4, 2], activation: 'tanh', learningRate: 0.3, l2: 0.01, batch: 20, mode: 'minibatch'})"))
+	s, err := Configure(app.DefaultSettings(), eval("({layers: [2, 4, 4, 2], activation: 'tanh', learningRate: 0.3, l2: 0.01, batch: 20, mode: 'minibatch', discretize: true})"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Net.Layers) != 4 || s.Net.Activation.String() != "tanh" || s.Train.StepSize != 0.3 || s.Train.L2 != 0.01 || s.Train.Batch != 20 || s.Train.Mode.String() != "minibatch" {
+	if len(s.Net.Layers) != 4 || s.Net.Activation.String() != "tanh" || s.Train.StepSize != 0.3 || s.Train.Reg != nn.L2 || s.Train.RegRate != 0.01 || !s.Discretize || s.Train.Batch != 20 || s.Train.Mode.String() != "minibatch" {
 		t.Errorf("Configure gave %+v", s)
 	}
 	p, err := ParamsFrom(eval("[{w: [[1, 2], [3, 4], [5, 6]], b: [0, 0, 0]}, {w: [[1, 1, 1], [2, 2, 2]], b: [1, -1]}]"), 0)
@@ -114,8 +114,25 @@ func TestArgumentsThatAreFine(t *testing.T) {
 	if d := Describe(js.ValueOf("short")); d != `the string "short"` {
 		t.Errorf("Describe = %s", d)
 	}
-	if info := InfoTo(app.Info{L2: 0.5}, 60); info.Get("l2").Float() != 0.5 {
-		t.Errorf("state() has l2 = %v", info.Get("l2"))
+	if info := InfoTo(app.Info{Reg: "l1", RegRate: 0.5, Discretize: true}, 60); info.Get("reg").String() != "l1" || info.Get("regRate").Float() != 0.5 || !info.Get("discretize").Bool() {
+		t.Errorf("state() has reg = %v, regRate = %v, discretize = %v", info.Get("reg"), info.Get("regRate"), info.Get("discretize"))
+	}
+	s, err = Configure(app.DefaultSettings(), eval("({regRate: 0.03, reg: 'l1'})"))
+	if err != nil || s.Train.Reg != nn.L1 || s.Train.RegRate != 0.03 {
+		t.Errorf("Configure({regRate: 0.03, reg: 'l1'}) = %v %v, %v", s.Train.Reg, s.Train.RegRate, err)
+	}
+	s, err = Configure(app.DefaultSettings(), eval("({reg: 'none', l2: 0.1})"))
+	if err != nil || s.Train.Reg != nn.NoReg || s.Train.RegRate != 0.1 {
+		t.Errorf("Configure({reg: 'none', l2: 0.1}) = %v %v, %v", s.Train.Reg, s.Train.RegRate, err)
+	}
+	for src, says := range map[string]string{
+		"({reg: 'l3'})":      `unknown regularization "l3"`,
+		"({regRate: 'abc'})": "regRate): want a number",
+		"({discretize: 1})":  "discretize): want true or false",
+	} {
+		if _, err := Configure(app.DefaultSettings(), eval(src)); err == nil || !strings.Contains(err.Error(), says) {
+			t.Errorf("Configure(%s) = %v, want an error saying %q", src, err, says)
+		}
 	}
 }
 
