@@ -105,36 +105,55 @@ func TestBoundaryShaderMatchesCPU(t *testing.T) {
 	}
 	const w, h = 97, 83
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			e := newEvaluator()
-			if strings.HasSuffix(tc.name, "1024 uniforms") {
-				e.setUniformLimit(1024)
+		for _, discrete := range []bool{false, true} {
+			name := tc.name
+			if discrete {
+				name += ", discretized"
 			}
-			e.setNetwork(tc.net, 1)
-			if !e.onGPU() {
-				t.Fatalf("no shader for this network: %v", e.compileErr)
-			}
-			if got := e.key.src == fromTexture; got != tc.tex {
-				t.Fatalf("texture weights = %v, want %v (%d vec4s)", got, tc.tex, e.pack.vec4s())
-			}
-			var f planeField
-			f.update(e, c, w, h, 1, tc.view, 1, contourHalfWidth)
-			got := readRGBA(f.colorImg)
-			vals, err := e.cpuValues(w, h, tc.view, -1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := make([]byte, 4*w*h)
-			colorizeValues(vals, w, h, contourHalfWidth, false, want)
-			lo, hi := 1.0, 0.0
-			for _, v := range vals {
-				lo, hi = min(lo, v), max(hi, v)
-			}
-			if crosses := lo < 0.5 && hi > 0.5; crosses != tc.both {
-				t.Fatalf("values span [%.3f, %.3f]: both classes shown = %v, want %v", lo, hi, crosses, tc.both)
-			}
-			compareColors(t, got, want, vals, w, h)
-		})
+			t.Run(name, func(t *testing.T) {
+				e := newEvaluator()
+				if strings.HasSuffix(tc.name, "1024 uniforms") {
+					e.setUniformLimit(1024)
+				}
+				e.setNetwork(tc.net, 1)
+				if !e.onGPU() {
+					t.Fatalf("no shader for this network: %v", e.compileErr)
+				}
+				if got := e.key.src == fromTexture; got != tc.tex {
+					t.Fatalf("texture weights = %v, want %v (%d vec4s)", got, tc.tex, e.pack.vec4s())
+				}
+				var f planeField
+				f.update(e, c, w, h, 1, tc.view, 1, contourHalfWidth, discrete)
+				got := readRGBA(f.colorImg)
+				vals, err := e.cpuValues(w, h, tc.view, -1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := make([]byte, 4*w*h)
+				colorizeValues(vals, w, h, contourHalfWidth, false, discrete, want)
+				lo, hi := 1.0, 0.0
+				for _, v := range vals {
+					lo, hi = min(lo, v), max(hi, v)
+				}
+				if crosses := lo < 0.5 && hi > 0.5; crosses != tc.both {
+					t.Fatalf("values span [%.3f, %.3f]: both classes shown = %v, want %v", lo, hi, crosses, tc.both)
+				}
+				if discrete {
+					// Hard classes: away from the contour, only the palette's two ends.
+					ends := 0
+					neg, pos := probColor(0).bytes(), probColor(1).bytes()
+					for k := 0; k < w*h; k++ {
+						if px := [4]byte(want[4*k : 4*k+4]); px == neg || px == pos {
+							ends++
+						}
+					}
+					if ends < w*h*9/10 {
+						t.Errorf("discretized: %d of %d pixels have a class's colour, want almost all", ends, w*h)
+					}
+				}
+				compareColors(t, got, want, vals, w, h)
+			})
+		}
 	}
 }
 
@@ -202,24 +221,31 @@ func TestBoundaryFallsBackToCPU(t *testing.T) {
 	var f planeField
 	const w, h = 120, 96
 	view := app.PresetView
-	f.update(e, c, w, h, 1, view, 1, 0)
-	if !f.cpu || f.cpuImg == nil {
-		t.Fatal("no CPU image after the shader failed")
-	}
-	cw, ch := f.cpuImg.Bounds().Dx(), f.cpuImg.Bounds().Dy()
-	if cw != w/cpuCell || ch != h/cpuCell {
-		t.Fatalf("CPU grid %dx%d, want %dx%d", cw, ch, w/cpuCell, h/cpuCell)
-	}
-	got := readRGBA(f.cpuImg)
-	for j := 0; j < ch; j++ {
-		for i := 0; i < cw; i++ {
-			x := view.XMin + (float64(i)+0.5)*(view.XMax-view.XMin)/float64(cw)
-			y := view.YMax - (float64(j)+0.5)*(view.YMax-view.YMin)/float64(ch)
-			want := probColor(quantize16(net.Prob(x, y))).bytes()
-			k := 4 * (j*cw + i)
-			for c := 0; c < 4; c++ {
-				if absInt(int(got[k+c])-int(want[c])) > 1 {
-					t.Fatalf("cell (%d,%d) at (%.2f, %.2f): got %v, want %v", i, j, x, y, got[k:k+4], want)
+	// The fallback colours hard classes too (discretize).
+	for _, discrete := range []bool{false, true} {
+		f.update(e, c, w, h, 1, view, 1, 0, discrete)
+		if !f.cpu || f.cpuImg == nil {
+			t.Fatal("no CPU image after the shader failed")
+		}
+		cw, ch := f.cpuImg.Bounds().Dx(), f.cpuImg.Bounds().Dy()
+		if cw != w/cpuCell || ch != h/cpuCell {
+			t.Fatalf("CPU grid %dx%d, want %dx%d", cw, ch, w/cpuCell, h/cpuCell)
+		}
+		got := readRGBA(f.cpuImg)
+		for j := 0; j < ch; j++ {
+			for i := 0; i < cw; i++ {
+				x := view.XMin + (float64(i)+0.5)*(view.XMax-view.XMin)/float64(cw)
+				y := view.YMax - (float64(j)+0.5)*(view.YMax-view.YMin)/float64(ch)
+				p := quantize16(net.Prob(x, y))
+				if discrete {
+					p = discreteClass(p)
+				}
+				want := probColor(p).bytes()
+				k := 4 * (j*cw + i)
+				for c := 0; c < 4; c++ {
+					if absInt(int(got[k+c])-int(want[c])) > 1 {
+						t.Fatalf("discrete %v: cell (%d,%d) at (%.2f, %.2f): got %v, want %v", discrete, i, j, x, y, got[k:k+4], want)
+					}
 				}
 			}
 		}
@@ -255,7 +281,7 @@ func TestHeatmapsMatchCPU(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			colorizeValues(vals, cell, cell, 0, true, want)
+			colorizeValues(vals, cell, cell, 0, true, false, want)
 			bad := 0
 			for i := 0; i < cell*cell; i++ {
 				for ch := 0; ch < 4; ch++ {
@@ -301,68 +327,74 @@ func TestClassesShaderMatchesCPU(t *testing.T) {
 	}
 	const w, h = 97, 83
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			e := newEvaluator()
-			e.setNetwork(tc.net, 1)
-			if !e.onGPU() {
-				t.Fatalf("no shader for this network: %v", e.compileErr)
+		for _, discrete := range []bool{false, true} {
+			name := tc.name
+			if discrete {
+				name += ", discretized"
 			}
-			var f planeField
-			f.update(e, c, w, h, 1, app.PresetView, 1, contourHalfWidth)
-			gpuVals := readRGBA(f.valueImg)
-			vals, err := e.cpuValues(w, h, app.PresetView, -1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			class := func(i int) int { _, b := unpackClass(vals[i]); return b / confLevels }
-			seen := map[int]bool{}
-			bad, border := 0, 0
-			for i := 0; i < w*h; i++ {
-				x, y := i%w, i/w
-				want := class(i)
-				seen[want] = true
-				got := int(gpuVals[4*i+2]) / confLevels
-				if got == want {
-					continue
+			t.Run(name, func(t *testing.T) {
+				e := newEvaluator()
+				e.setNetwork(tc.net, 1)
+				if !e.onGPU() {
+					t.Fatalf("no shader for this network: %v", e.compileErr)
 				}
-				near := false
-				for _, d := range [][2]int{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} {
-					if nx, ny := x+d[0], y+d[1]; nx >= 0 && nx < w && ny >= 0 && ny < h && class(ny*w+nx) != want {
-						near = true
+				var f planeField
+				f.update(e, c, w, h, 1, app.PresetView, 1, contourHalfWidth, discrete)
+				gpuVals := readRGBA(f.valueImg)
+				vals, err := e.cpuValues(w, h, app.PresetView, -1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				class := func(i int) int { _, b := unpackClass(vals[i]); return b / confLevels }
+				seen := map[int]bool{}
+				bad, border := 0, 0
+				for i := 0; i < w*h; i++ {
+					x, y := i%w, i/w
+					want := class(i)
+					seen[want] = true
+					got := int(gpuVals[4*i+2]) / confLevels
+					if got == want {
+						continue
+					}
+					near := false
+					for _, d := range [][2]int{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} {
+						if nx, ny := x+d[0], y+d[1]; nx >= 0 && nx < w && ny >= 0 && ny < h && class(ny*w+nx) != want {
+							near = true
+						}
+					}
+					if near {
+						border++
+						continue
+					}
+					bad++
+					if bad <= 5 {
+						t.Errorf("pixel (%d,%d): the shader says class %d, the CPU %d", x, y, got+1, want+1)
 					}
 				}
-				if near {
-					border++
-					continue
+				if len(seen) < 3 {
+					t.Fatalf("the view shows %d classes; the test wants a network that shows three or more", len(seen))
 				}
-				bad++
-				if bad <= 5 {
-					t.Errorf("pixel (%d,%d): the shader says class %d, the CPU %d", x, y, got+1, want+1)
-				}
-			}
-			if len(seen) < 3 {
-				t.Fatalf("the view shows %d classes; the test wants a network that shows three or more", len(seen))
-			}
-			want := make([]byte, 4*w*h)
-			colorizeClasses(vals, w, h, contourHalfWidth, want)
-			got := readRGBA(f.colorImg)
-			off := 0
-			for i := 0; i < w*h; i++ {
-				v, _ := unpackClass(vals[i])
-				if v < 0.5+0.05 {
-					continue // on or near a border, where the line's anti-aliasing is float32's
-				}
-				for k := 0; k < 3; k++ {
-					if absInt(int(got[4*i+k])-int(want[4*i+k])) > 8 {
-						off++
-						break
+				want := make([]byte, 4*w*h)
+				colorizeClasses(vals, w, h, contourHalfWidth, discrete, want)
+				got := readRGBA(f.colorImg)
+				off := 0
+				for i := 0; i < w*h; i++ {
+					v, _ := unpackClass(vals[i])
+					if v < 0.5+0.05 {
+						continue // on or near a border, where the line's anti-aliasing is float32's
+					}
+					for k := 0; k < 3; k++ {
+						if absInt(int(got[4*i+k])-int(want[4*i+k])) > 8 {
+							off++
+							break
+						}
 					}
 				}
-			}
-			if off > w*h/200 {
-				t.Errorf("%d pixels away from the borders differ in colour from the CPU's", off)
-			}
-			t.Logf("%d classes shown; %d pixels disagree beside a border", len(seen), border)
-		})
+				if off > w*h/200 {
+					t.Errorf("%d pixels away from the borders differ in colour from the CPU's", off)
+				}
+				t.Logf("%d classes shown; %d pixels disagree beside a border", len(seen), border)
+			})
+		}
 	}
 }

@@ -110,8 +110,9 @@ func classContourAt(v, left, right, up, down, contour float64) float32 {
 }
 
 // colorizeClasses colours a w x h grid of packed pixels (packClass) into pix as the colouring
-// shader does with Classes > 0, clamping neighbours at the border.
-func colorizeClasses(vals []float64, w, h int, contour float64, pix []byte) {
+// shader does with Classes > 0, clamping neighbours at the border; discrete shows each class at
+// full confidence, as the shader's Discrete does.
+func colorizeClasses(vals []float64, w, h int, contour float64, discrete bool, pix []byte) {
 	at := func(x, y int) float64 {
 		v, _ := unpackClass(vals[min(max(y, 0), h-1)*w+min(max(x, 0), w-1)])
 		return v
@@ -119,6 +120,9 @@ func colorizeClasses(vals []float64, w, h int, contour float64, pix []byte) {
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			_, b := unpackClass(vals[y*w+x])
+			if discrete {
+				b = b/confLevels*confLevels + confLevels - 1 // the class at full confidence
+			}
 			c := classFill(b)
 			if contour > 0 {
 				c = c.mix(colContour, classContourAt(at(x, y), at(x-1, y), at(x+1, y), at(x, y-1), at(x, y+1), contour))

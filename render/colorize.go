@@ -45,6 +45,10 @@ var Disc float
 // green, the class and confidence in blue.
 var Classes float
 
+// Discrete, if 1, colours each pixel by its class alone (the palette's end for p < 0.5 or
+// p >= 0.5; for K > 2 classes, each class at full confidence), without the probability's shading: "Discretize output".
+var Discrete float
+
 func value(pos vec2) float {
 	o := imageSrc0Origin()
 	s := imageSrc0Size()
@@ -78,6 +82,9 @@ func classes(srcPos vec2, color vec4) vec4 {
 	code := floor(imageSrc0UnsafeAt(clamp(srcPos, o+0.5, o+s-0.5)).b*255.0 + 0.5)
 	k := floor(code / %d.0)
 	t := (code - k*%d.0) / %d.0
+	if Discrete > 0.0 {
+		t = 1.0
+	}
 	c := %s
 	if Contour > 0.0 {
 		v := value(srcPos)
@@ -96,6 +103,9 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	}
 	p := value(srcPos)
 	c := palette(p)
+	if Discrete > 0.0 {
+		c = palette(step(0.5, p))
+	}
 	if Contour > 0.0 {
 		gx := abs(value(srcPos+vec2(1.0, 0.0)) - value(srcPos-vec2(1.0, 0.0)))
 		gy := abs(value(srcPos+vec2(0.0, 1.0)) - value(srcPos-vec2(0.0, 1.0)))
@@ -134,9 +144,12 @@ func f32(v float32) string { return strconv.FormatFloat(float64(v), 'g', -1, 32)
 
 // colorizeAt returns the colour the colouring pass gives a pixel whose value is p and whose
 // neighbours left, right, above and below have the given values, with a contour of half width
-// contour (0 for none).
-func colorizeAt(p, left, right, up, down float64, contour float64) rgba {
+// contour (0 for none); discrete colours by the class alone, as the shader's Discrete does.
+func colorizeAt(p, left, right, up, down float64, contour float64, discrete bool) rgba {
 	c := probColor(p)
+	if discrete {
+		c = probColor(discreteClass(p))
+	}
 	if contour > 0 {
 		g := max(math.Abs(right-left), math.Abs(down-up)) / 2
 		if float32(g) >= minGradient {
@@ -149,6 +162,14 @@ func colorizeAt(p, left, right, up, down float64, contour float64) rgba {
 	return c
 }
 
+// discreteClass is the shader's step(0.5, p): 1 for the class of p >= 0.5, else 0.
+func discreteClass(p float64) float64 {
+	if p >= 0.5 {
+		return 1
+	}
+	return 0
+}
+
 // quantize16 rounds v in [0, 1] to the 16 bits the value image keeps, as the shader does.
 func quantize16(v float64) float64 {
 	return math.Floor(min(max(v, 0), 1)*65535+0.5) / 65535
@@ -157,8 +178,9 @@ func quantize16(v float64) float64 {
 // colorizeValues colours a w x h grid of values (row-major, top row first) into pix
 // (premultiplied RGBA, 4*w*h bytes), clamping neighbours at the border as the shader does.
 // Values are quantised to 16 bits first, like the value image. With disc, pixels outside the
-// disc inscribed in the grid fade out, as the shader's Disc does.
-func colorizeValues(vals []float64, w, h int, contour float64, disc bool, pix []byte) {
+// disc inscribed in the grid fade out, as the shader's Disc does; with discrete, each pixel
+// has its class's colour (the shader's Discrete).
+func colorizeValues(vals []float64, w, h int, contour float64, disc, discrete bool, pix []byte) {
 	at := func(x, y int) float64 {
 		x = min(max(x, 0), w-1)
 		y = min(max(y, 0), h-1)
@@ -167,7 +189,7 @@ func colorizeValues(vals []float64, w, h int, contour float64, disc bool, pix []
 	r := float64(min(w, h)) / 2
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			c := colorizeAt(at(x, y), at(x-1, y), at(x+1, y), at(x, y-1), at(x, y+1), contour)
+			c := colorizeAt(at(x, y), at(x-1, y), at(x+1, y), at(x, y-1), at(x, y+1), contour, discrete)
 			if disc {
 				d := math.Hypot(float64(x)+0.5-float64(w)/2, float64(y)+0.5-float64(h)/2)
 				a := float32(min(max(r+0.5-d, 0), 1))

@@ -16,6 +16,7 @@ type colorizer struct {
 	contour []float32
 	disc    []float32
 	classes []float32
+	discr   []float32
 	opts    ebiten.DrawTrianglesShaderOptions
 	verts   [4]ebiten.Vertex
 	idx     [6]uint32
@@ -26,26 +27,30 @@ func newColorizer() (*colorizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &colorizer{shader: sh, contour: make([]float32, 1), disc: make([]float32, 1), classes: make([]float32, 1), idx: [6]uint32{0, 1, 2, 1, 3, 2}}
-	c.opts.Uniforms = map[string]any{"Contour": c.contour, "Disc": c.disc, "Classes": c.classes}
+	c := &colorizer{shader: sh, contour: make([]float32, 1), disc: make([]float32, 1), classes: make([]float32, 1), discr: make([]float32, 1), idx: [6]uint32{0, 1, 2, 1, 3, 2}}
+	c.opts.Uniforms = map[string]any{"Contour": c.contour, "Disc": c.disc, "Classes": c.classes, "Discrete": c.discr}
 	c.opts.Blend = ebiten.BlendCopy
 	return c, nil
 }
 
-// draw colours src (a value image or sub-image) into dst at (x, y), same size.
+// draw colours src (a value image or sub-image) into dst at (x, y), same size; disc fades
+// what is outside the inscribed disc.
 func (c *colorizer) draw(dst, src *ebiten.Image, x, y int, contour float32, disc bool) {
-	c.drawClasses(dst, src, x, y, contour, disc, 0)
+	c.drawClasses(dst, src, x, y, contour, disc, false, 0)
 }
 
 // drawClasses is draw for a value image of K > 2 classes (classes.go), or of values when
-// classes is 0.
-func (c *colorizer) drawClasses(dst, src *ebiten.Image, x, y int, contour float32, disc bool, classes int) {
+// classes is 0; discrete colours by class alone ("Discretize output").
+func (c *colorizer) drawClasses(dst, src *ebiten.Image, x, y int, contour float32, disc, discrete bool, classes int) {
 	b := src.Bounds()
 	c.classes[0] = float32(classes)
 	c.contour[0] = contour
-	c.disc[0] = 0
+	c.disc[0], c.discr[0] = 0, 0
 	if disc {
 		c.disc[0] = 1
+	}
+	if discrete {
+		c.discr[0] = 1
 	}
 	w, h := float32(b.Dx()), float32(b.Dy())
 	sx, sy := float32(b.Min.X), float32(b.Min.Y)
@@ -71,6 +76,7 @@ type planeField struct {
 	version            uint64
 	view               app.View
 	contour            float32
+	discrete           bool // hard classes (app.Settings.Discretize)
 	valid              bool
 	cpu                bool // the last update ran on the CPU: draw cpuImg, scaled
 }
@@ -80,16 +86,16 @@ type planeField struct {
 const cpuCell = 6
 
 // update recomputes the field if needed, for a w x h plot over view, evaluated on a grid of
-// div x div device pixel cells (1: every device pixel).
-func (f *planeField) update(e *evaluator, c *colorizer, w, h, div int, view app.View, version uint64, contour float32) {
+// div x div device pixel cells (1: every device pixel), in hard classes if discrete.
+func (f *planeField) update(e *evaluator, c *colorizer, w, h, div int, view app.View, version uint64, contour float32, discrete bool) {
 	if w <= 0 || h <= 0 {
 		return
 	}
 	div = max(1, div)
-	if f.valid && f.w == w && f.h == h && f.div == div && f.view == view && f.version == version && f.contour == contour && f.cpu == !e.onGPU() {
+	if f.valid && f.w == w && f.h == h && f.div == div && f.view == view && f.version == version && f.contour == contour && f.discrete == discrete && f.cpu == !e.onGPU() {
 		return
 	}
-	f.valid, f.version, f.view, f.contour = true, version, view, contour
+	f.valid, f.version, f.view, f.contour, f.discrete = true, version, view, contour, discrete
 	if f.w != w || f.h != h {
 		f.dispose()
 		f.w, f.h = w, h
@@ -109,7 +115,7 @@ func (f *planeField) update(e *evaluator, c *colorizer, w, h, div int, view app.
 			f.subDiv = div
 		}
 		e.drawValues(f.valueImg, f.valueSub.Bounds(), view, -1)
-		c.drawClasses(f.colorImg, f.valueSub, 0, 0, contour/float32(div), false, e.classes())
+		c.drawClasses(f.colorImg, f.valueSub, 0, 0, contour/float32(div), false, discrete, e.classes())
 		return
 	}
 	f.cpu = true
@@ -128,9 +134,9 @@ func (f *planeField) update(e *evaluator, c *colorizer, w, h, div int, view app.
 			f.cpuPix[i] = 0xff
 		}
 	} else if e.classes() > 0 {
-		colorizeClasses(vals, cw, ch, float64(contour)/cpuCell, f.cpuPix)
+		colorizeClasses(vals, cw, ch, float64(contour)/cpuCell, discrete, f.cpuPix)
 	} else {
-		colorizeValues(vals, cw, ch, float64(contour)/cpuCell, false, f.cpuPix)
+		colorizeValues(vals, cw, ch, float64(contour)/cpuCell, false, discrete, f.cpuPix)
 	}
 	f.cpuImg.WritePixels(f.cpuPix)
 }
@@ -234,7 +240,7 @@ func (hm *heatmaps) update(e *evaluator, c *colorizer, n, cell int, view app.Vie
 		if err != nil {
 			continue
 		}
-		colorizeValues(vals, size, size, 0, true, hm.cpuPix)
+		colorizeValues(vals, size, size, 0, true, false, hm.cpuPix)
 		hm.colorCells[k].WritePixels(hm.cpuPix)
 	}
 }

@@ -28,6 +28,7 @@ type frameKey struct {
 	loss, accuracy float64
 	running        bool
 	view           app.View
+	discretize     bool
 	teaching       bool
 	message        string
 	heatmaps       bool
@@ -53,7 +54,7 @@ func (g *Game) keyOf(hl *app.Highlight) frameKey {
 		testLoss: s.TestLoss, testAccuracy: s.TestAccuracy,
 		steps: s.Steps, epoch: s.Epoch, history: len(s.History),
 		loss: s.Loss, accuracy: s.Accuracy, running: s.Running,
-		view: s.View, teaching: s.Teaching, message: s.Message,
+		view: s.View, discretize: s.Discretize, teaching: s.Teaching, message: s.Message,
 		act: s.Net.Activation(), cost: s.Net.Cost(),
 		heatmaps: g.heatmapsShown(), div: g.div, hover: g.currentHover(), dragging: g.gest.dragging,
 	}

@@ -19,6 +19,8 @@
   const PRESET_LABELS = { notebook: "the notebook's ten points", plane: 'plane (x + y)/10', gaussreg: 'six Gaussian bumps', blobs: 'blobs (one per class)' };
   const FEATURES = [['x', 'x'], ['y', 'y'], ['x2', 'x²'], ['y2', 'y²'], ['xy', 'x·y'], ['sinx', 'sin x'], ['siny', 'sin y']];
   const TESTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+  // TensorFlow Playground's regularization rates (nn.RegRates).
+  const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 
   const el = window.nnvizEl;
 
@@ -160,6 +162,17 @@
       classes.id = 'nnviz-classes-field';
       settings.append(classes);
     }
+    if (want.has('reg')) {
+      // The compact bar of an embed has room for short names only.
+      settings.append(select('nnviz-reg', 'Regularization', [
+        { value: 'none', label: 'none' },
+        { value: 'l1', label: compact ? 'L1' : 'L1: λ‖w‖₁ (sparse)' },
+        { value: 'l2', label: compact ? 'L2' : 'L2: λ/2‖w‖² (shrinks)' },
+      ], st.reg, (v) => api.configure({ reg: v })));
+      const rates = REG_RATES.includes(st.regRate) ? REG_RATES : [...REG_RATES, st.regRate].sort((a, b) => a - b);
+      settings.append(select('nnviz-reg-rate', compact ? 'Rate λ' : 'Regularization rate λ', rates, st.regRate,
+        (v) => api.configure({ regRate: Number(v) })));
+    }
     if (want.has('label')) {
       const label = select('nnviz-label', 'A click adds', [
         { value: 1, label: 'class 1 (Shift: −1)' },
@@ -207,7 +220,24 @@
         onchange: guard((e) => api.heatmaps(e.target.checked)),
       });
       network.push(controls.shape,
-        el('label', { class: 'check', title: 'Each neuron shows its activation over the whole plane (H)' }, heat, ' Neuron heatmaps'));
+        el('label', { class: 'check', title: 'Each neuron shows its activation over the whole plane (H)' }, heat, ' Neuron heatmaps'),
+        el('button', {
+          type: 'button', id: 'nnviz-edit-weight', 'aria-keyshortcuts': 'W',
+          title: 'Type a new value for a weight or a bias (W); or click its edge or ring in the diagram',
+          onclick: guard(() => window.nnvizEditWeight && window.nnvizEditWeight()),
+        }, 'Edit a weight…'));
+    }
+    if (want.has('discretize')) {
+      const box = el('div', {}, el('label', { class: 'check', title: 'Show the classes as hard regions, without the shading of the probability' },
+        el('input', {
+          type: 'checkbox', id: 'nnviz-discretize', checked: st.discretize,
+          onchange: guard((e) => api.configure({ discretize: e.target.checked })),
+        }), ' Discretize output'));
+      if (want.has('shape') || want.has('features')) {
+        network.push(box);
+      } else {
+        panel.append(el('div', { class: 'group' }, box));
+      }
     }
     if (network.length) {
       panel.append(section('Network', el('div', {}, ...network), true));
@@ -342,6 +372,12 @@
       setValue('nnviz-batch', s.batch);
       setValue('nnviz-activation', s.activation);
       setValue('nnviz-cost', s.cost);
+      setValue('nnviz-reg', s.reg);
+      setValue('nnviz-reg-rate', s.regRate);
+      const disc = document.getElementById('nnviz-discretize');
+      if (disc) {
+        disc.checked = s.discretize;
+      }
       setValue('nnviz-label', s.label);
       setValue('nnviz-value', s.value);
       setValue('nnviz-problem', s.problem);
