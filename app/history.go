@@ -12,14 +12,18 @@ const (
 	editRemove                 // remove before at index
 	editSet                    // replace before with after at index
 	editAll                    // replace all points with allAfter
+	editWeight                 // set the weight or bias weight from value to valueAfter
 )
 
-// edit is one undoable change to the points, holding what is needed to apply it both ways.
+// edit is one undoable change to the points or a weight, holding what is needed to apply it
+// both ways.
 type edit struct {
-	kind          editKind
-	index         int
-	before, after nn.Point
-	all, allAfter []nn.Point
+	kind              editKind
+	index             int
+	before, after     nn.Point
+	all, allAfter     []nn.Point
+	weight            WeightRef
+	value, valueAfter float64
 }
 
 // inverse is the edit that undoes e.
@@ -31,14 +35,19 @@ func (e edit) inverse() edit {
 		return edit{kind: editAdd, index: e.index, after: e.before}
 	case editSet:
 		return edit{kind: editSet, index: e.index, before: e.after, after: e.before}
+	case editWeight:
+		return edit{kind: editWeight, weight: e.weight, value: e.valueAfter, valueAfter: e.value}
 	default:
 		return edit{kind: editAll, all: e.allAfter, allAfter: e.all}
 	}
 }
 
-// apply performs e on the points, with the lock held.
+// apply performs e on the points or the weights, with the lock held.
 func (st *State) apply(e edit) {
 	switch e.kind {
+	case editWeight:
+		st.applyWeight(e)
+		return
 	case editAdd:
 		st.points = append(st.points, nn.Point{})
 		copy(st.points[e.index+1:], st.points[e.index:])
@@ -73,7 +82,7 @@ func (st *State) do(e edit) {
 	st.redo = st.redo[:0]
 }
 
-// Undo reverts the last edit of the points; it reports whether there was one.
+// Undo reverts the last edit of the points or a weight; it reports whether there was one.
 func (st *State) Undo() bool {
 	st.mu.Lock()
 	defer st.unlock()

@@ -74,11 +74,12 @@ type Game struct {
 	acts        [][]float64
 	banner      wrapped
 
-	cursor      kbCursor     // the plane's keyboard cursor
-	announce    func(string) // says what keyboard editing did, for screen readers
-	heatOff     atomic.Bool  // neurons stay plain instead of showing heatmaps
-	wantCard    atomic.Int32 // 1 + the card ShowCard asked for, 0 for none
-	uniformMax  atomic.Int64 // vec4 uniforms the GPU allows (SetUniformLimit)
+	cursor      kbCursor         // the plane's keyboard cursor
+	announce    func(string)     // says what keyboard editing did, for screen readers
+	editWeight  func(WeightEdit) // asks the page for a weight's new value (OnEditWeight)
+	heatOff     atomic.Bool      // neurons stay plain instead of showing heatmaps
+	wantCard    atomic.Int32     // 1 + the card ShowCard asked for, 0 for none
+	uniformMax  atomic.Int64     // vec4 uniforms the GPU allows (SetUniformLimit)
 	notice      string
 	noticeUntil time.Duration
 

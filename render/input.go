@@ -193,6 +193,10 @@ func (g *Game) release(f *inputFrame) {
 		if gs.touch {
 			gs.pinnedTip = t
 		}
+		if t.kind != hitNeuron {
+			// A click on a weight or a bias opens the page's field to type its new value.
+			g.requestEdit(t, gs.x0, gs.y0)
+		}
 	case hitNone:
 		// A click away from the plane and the network's parts lets go of the selected
 		// point, which brings the neurons' heatmaps back (touch has no Escape key).

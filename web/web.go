@@ -25,7 +25,7 @@ var Required = append(append([]string{}, Pages...), Built...)
 // Pages are the committed files of the bundle: the pages, their scripts and styles.
 var Pages = []string{
 	"index.html", "embed.html", "example.html", "style.css", "panel.css", "example.css",
-	"dom.js", "api.js", "share.js", "controls.js", "teach.js", "keyboard.js", "describe.js", "bridge.js", "embed.js",
+	"dom.js", "api.js", "share.js", "controls.js", "teach.js", "weightedit.js", "keyboard.js", "describe.js", "bridge.js", "embed.js",
 	"favicon.svg",
 }
 

@@ -32,6 +32,16 @@ func (a *api) emitConfig() {
 	}
 }
 
+// emitEditWeight asks the page (weightedit.js) for a new value of the weight or bias clicked in
+// the diagram: event 'editweight' with {layer, row, col, name, value, x, y}, col 0 for a bias.
+func (a *api) emitEditWeight(e render.WeightEdit) {
+	if a.emit.Type() == js.TypeFunction {
+		r := e.Ref
+		a.emit.Invoke("editweight", object("layer", r.Layer, "row", r.Row, "col", r.Col, "name", r.String(),
+			"value", e.Value, "x", e.X, "y", e.Y))
+	}
+}
+
 func newAPI(st *app.State, game *render.Game, su app.Setup, problems []app.Problem) *api {
 	return &api{st: st, game: game, setup: su, problems: problems}
 }
@@ -233,6 +243,41 @@ func (a *api) methods() map[string]method {
 				return nil, err
 			}
 			return nil, a.st.SetWeights(p)
+		},
+		// setWeight(l, i, j, value) sets w_l[i,j] and setBias(l, i, value) b_l[i], counted from
+		// 1 as the notebook's names are: one undoable edit each.
+		"setWeight": func(args []js.Value) (any, error) {
+			var ix [3]int
+			for k, name := range []string{"layer", "row", "col"} {
+				v, err := integer(arg(args, k), k, name)
+				if err != nil {
+					return nil, err
+				}
+				ix[k] = v
+			}
+			if ix[2] == 0 {
+				return nil, argError(2, "col", "columns count from 1 (w_%d[%d,1] is the first); setBias sets b_%d[%d]", ix[0], ix[1], ix[0], ix[1])
+			}
+			v, err := number(arg(args, 3), 3, "value")
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.SetWeight(app.WeightRef{Layer: ix[0], Row: ix[1], Col: ix[2]}, v)
+		},
+		"setBias": func(args []js.Value) (any, error) {
+			l, err := integer(arg(args, 0), 0, "layer")
+			if err != nil {
+				return nil, err
+			}
+			i, err := integer(arg(args, 1), 1, "row")
+			if err != nil {
+				return nil, err
+			}
+			v, err := number(arg(args, 2), 2, "value")
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.st.SetWeight(app.WeightRef{Layer: l, Row: i}, v)
 		},
 		"trace": func(args []js.Value) (any, error) {
 			i, err := integer(arg(args, 0), 0, "i")

@@ -36,6 +36,7 @@ func main() {
 		game.SetUniformLimit(n)
 	}
 	api := newAPI(st, game, su, problems)
+	game.OnEditWeight(api.emitEditWeight)
 	game.OnFirstFrame(func() {
 		api.install()
 		onMouseLeave(game.PointerLeft)

@@ -6,7 +6,7 @@
 (function () {
   'use strict';
 
-  const EVENTS = ['step', 'points', 'config', 'ready'];
+  const EVENTS = ['step', 'points', 'config', 'ready', 'editweight'];
   const listeners = new Map(EVENTS.map((e) => [e, new Set()]));
 
   // tooLong names the first string among args, or among the values of a plain object in args,

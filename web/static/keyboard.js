@@ -5,7 +5,8 @@
 //   S steps, R resets, H turns the neuron heatmaps on or off, V shows the next card where a
 //   small screen shows them one at a time (plane, network, chart), Esc closes the walk-through (or
 //   lets go of the selected point), and the left and right arrows move through the
-//   walk-through's stages. Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo.
+//   walk-through's stages, and W opens the field to type a weight's new value (weightedit.js).
+//   Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo.
 // - A focused control keeps its own keys: Space presses the focused button or ticks the focused
 //   box, and a slider keeps its arrows. On the plane (the focused canvas) the arrows move the
 //   keyboard cursor, which the renderer draws.
@@ -22,7 +23,7 @@
   const PRESSABLE = 'button, summary, a[href], input[type="checkbox"], input[type="radio"], ' +
     'input[type="button"], input[type="submit"], input[type="reset"], input[type="file"]';
   // Keys the page handles for the canvas; ebiten must not see them a second time.
-  const PAGE_KEYS = new Set([' ', 's', 'S', 'r', 'R', 'h', 'H', 'v', 'V', 'Escape', 'Tab']);
+  const PAGE_KEYS = new Set([' ', 's', 'S', 'r', 'R', 'h', 'H', 'v', 'V', 'w', 'W', 'Escape', 'Tab']);
   // The cards a small screen shows one at a time, in the order V goes through them.
   const CARD_NAMES = { plane: 'the plane', network: 'the network', chart: 'the training chart' };
 
@@ -78,6 +79,9 @@
         case 'v':
         case 'V':
           return nextCard();
+        case 'w':
+        case 'W':
+          return window.nnvizEditWeight ? () => window.nnvizEditWeight() : null;
         case 'Escape':
           return escape(t);
         case 'ArrowLeft':
