@@ -207,3 +207,40 @@ func TestDataSeedParameter(t *testing.T) {
 		t.Errorf("dataseed=-1: problems %v, want one naming dataseed", probs)
 	}
 }
+
+// TestUndoANewSample: undoing a new sample of a preset brings back the points and the data
+// seed they were drawn from (the state and a share link name the preset again, unedited);
+// redo brings the new sample back with its seed.
+func TestUndoANewSample(t *testing.T) {
+	st := newNotebook(t)
+	st.SetDataSource(DataSource{Name: "notebook"}) // as the page's address says at the start
+	if err := st.LoadData("circle", 50, 0.2, 7); err != nil {
+		t.Fatal(err)
+	}
+	first := st.Points()
+	if err := st.LoadData("circle", 50, 0.2, 8); err != nil {
+		t.Fatal(err)
+	}
+	second := st.Points()
+	if !st.Undo() {
+		t.Fatal("nothing to undo")
+	}
+	info := st.Info()
+	if !slices.Equal(info.Points, first) || info.Data.Seed != 7 || info.DataEdited {
+		t.Errorf("after undo: same points %v, data %+v, edited %v; want the first sample, seed 7, unedited",
+			slices.Equal(info.Points, first), info.Data, info.DataEdited)
+	}
+	if q := st.ShareQuery(false); !strings.Contains(q, "dataseed=7") || strings.Contains(q, "points=") {
+		t.Errorf("after undo the link is %q, want the preset with dataseed=7", q)
+	}
+	st.Redo()
+	info = st.Info()
+	if !slices.Equal(info.Points, second) || info.Data.Seed != 8 || info.DataEdited {
+		t.Errorf("after redo: data %+v, edited %v; want the second sample, seed 8", info.Data, info.DataEdited)
+	}
+	st.Undo()
+	st.Undo() // back to the notebook's points, from before any preset
+	if info := st.Info(); info.Data.Name != "notebook" || info.DataEdited {
+		t.Errorf("undoing the first preset too: data %+v, edited %v; want the notebook's, unedited", info.Data, info.DataEdited)
+	}
+}

@@ -24,6 +24,10 @@ type edit struct {
 	all, allAfter     []nn.Point
 	weight            WeightRef
 	value, valueAfter float64
+	// An editAll that drew a preset (LoadData) also sets the data source from source to
+	// sourceAfter, so that undoing a new sample brings back the preset and data seed it undoes.
+	setsSource          bool
+	source, sourceAfter DataSource
 }
 
 // inverse is the edit that undoes e.
@@ -38,7 +42,7 @@ func (e edit) inverse() edit {
 	case editWeight:
 		return edit{kind: editWeight, weight: e.weight, value: e.valueAfter, valueAfter: e.value}
 	default:
-		return edit{kind: editAll, all: e.allAfter, allAfter: e.all}
+		return edit{kind: editAll, all: e.allAfter, allAfter: e.all, setsSource: e.setsSource, source: e.sourceAfter, sourceAfter: e.source}
 	}
 }
 
@@ -68,6 +72,10 @@ func (st *State) apply(e edit) {
 	case editAll:
 		st.points = append(st.points[:0], e.allAfter...)
 		st.selected = -1
+		if e.setsSource {
+			st.source, st.sourceChecked = e.sourceAfter, 0
+			st.emit(EventConfig)
+		}
 	}
 	st.syncData()
 }

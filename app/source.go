@@ -73,6 +73,11 @@ func (st *State) LoadData(name string, n int, noise float64, seed uint64) error 
 	}
 	st.mu.Lock()
 	defer st.unlock()
+	if n := len(st.undo); n > 0 && st.undo[n-1].kind == editAll {
+		// SetPoints's edit: undoing it brings back the source of before, redoing it this one.
+		u := &st.undo[n-1]
+		u.setsSource, u.source, u.sourceAfter = true, st.source, src
+	}
 	st.source, st.sourceChecked = src, 0
 	if name == "notebook" {
 		st.settings.View = NotebookView
