@@ -214,3 +214,60 @@ func TestNewSampleIsUndoable(t *testing.T) {
 	}
 	p.ExpectNoConsoleErrors()
 }
+
+// TestEditWeightByClickingItsEdge: at 1280x800 a click on the edge of w_3[1,2] opens the field
+// on it, next to the click; a value and Enter set it; a click on b_2[3]'s ring opens it on the
+// bias. axe-core finds nothing wrong with the open dialog.
+func TestEditWeightByClickingItsEdge(t *testing.T) {
+	p := openEmbedSized(t, "?weights=notebook", 1280, 800)
+	type pt struct{ X, Y float64 }
+	ns := Eval[[][]pt](p, `nnviz.layout().neurons`)
+	if len(ns) != 3 || len(ns[1]) != 3 || len(ns[2]) != 2 {
+		t.Fatalf("layout().neurons = %v, want the 2-3-2 network's centres", ns)
+	}
+	a, b := ns[1][1], ns[2][0] // neuron 2 of layer 2 to neuron 1 of layer 3: w_3[1,2]
+	at := xy{a.X + 0.4*(b.X-a.X), a.Y + 0.4*(b.Y-a.Y)}
+	click(p, at)
+	p.WaitFor("the field on w_3[1,2]", `document.getElementById("nnviz-weight-dialog").open && document.getElementById("nnviz-weight-which").value === "3,1,2" && document.activeElement.id === "nnviz-weight-value"`, actionTimeout)
+	box := Eval[pt](p, `(() => { const r = document.getElementById("nnviz-weight-dialog").getBoundingClientRect(); return {x: r.left, y: r.top}; })()`)
+	if box.X < at.X || box.X > at.X+40 || box.Y < at.Y-400 || box.Y > at.Y+40 {
+		t.Errorf("the dialog is at %v, not next to the click at %v", box, at)
+	}
+	p.Screenshot("edge-clicked")
+	typeText(p, "-1.5")
+	press(p, keyEnter, 0)
+	p.WaitFor("w_3[1,2] = -1.5", `nnviz.weights()[1].w[0][1] === -1.5`, actionTimeout)
+
+	c := ns[1][2]
+	r := Eval[float64](p, `nnviz.layout().neuron`) / 2
+	click(p, xy{c.X, c.Y - r - 1.5})
+	p.WaitFor("the field on b_2[3]", `document.getElementById("nnviz-weight-dialog").open && document.getElementById("nnviz-weight-which").value === "2,3,0"`, actionTimeout)
+	if l := Eval[string](p, `document.getElementById("nnviz-weight-value").labels[0].textContent`); l != "New value of b_2[3]" {
+		t.Errorf("the field is labelled %q", l)
+	}
+	press(p, keyEscape, 0)
+	p.WaitFor("the dialog to close", `!document.getElementById("nnviz-weight-dialog").open`, actionTimeout)
+	p.ExpectNoConsoleErrors()
+
+	ax := openWithAxe(t, "/?weights=notebook", true)
+	press(ax, keyW, 0)
+	ax.WaitFor("the weight's field", `document.getElementById("nnviz-weight-dialog").open`, actionTimeout)
+	reportViolations(t, "/ with the weight's field open", axeRun(ax))
+}
+
+// TestRegulariseAndDiscretizeInAnEmbed: a 900x560 embed whose address names the controls shows
+// the regularisation selects and the discretize box, labelled, and they work.
+func TestRegulariseAndDiscretizeInAnEmbed(t *testing.T) {
+	p := openEmbedSized(t, "embed.html?controls=play,step,reset,reg,discretize&data=xor&n=30", 900, 560)
+	labels := Eval[string](p, `["nnviz-reg", "nnviz-reg-rate", "nnviz-discretize"].map((id) => document.getElementById(id).labels[0].textContent.trim()).join("|")`)
+	if labels != "Regularization|Rate λ|Discretize output" {
+		t.Errorf("the controls' labels are %q", labels)
+	}
+	choose(p, "nnviz-reg", "l1")
+	choose(p, "nnviz-reg-rate", "0.003")
+	p.Do("clicking Discretize output", chromedp.Click(chromedp.ID("nnviz-discretize")))
+	p.WaitFor("L1, 0.003, discretized", `nnviz.state().reg === "l1" && nnviz.state().regRate === 0.003 && nnviz.state().discretize`, actionTimeout)
+	p.NextFrames(3)
+	p.Screenshot("embed")
+	p.ExpectNoConsoleErrors()
+}

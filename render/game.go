@@ -83,12 +83,14 @@ type Game struct {
 	notice      string
 	noticeUntil time.Duration
 
-	mu          sync.Mutex // guards the fields below, shared with other goroutines
-	shared      sharedView
-	outW        float64 // the outside size in CSS pixels, from LayoutF
-	outH        float64
-	devScale    float64
-	layoutScale float32 // the device scale the layout was computed for
+	mu           sync.Mutex // guards the fields below, shared with other goroutines
+	shared       sharedView
+	centres      []float32 // x, y of every neuron of the diagram, layer by layer, in device pixels
+	centreLayers []int     // the shape centres is for
+	outW         float64   // the outside size in CSS pixels, from LayoutF
+	outH         float64
+	devScale     float64
+	layoutScale  float32 // the device scale the layout was computed for
 
 	// The key of the picture on the screen, and a spare highlight for the next key.
 	lastKey    frameKey
@@ -306,6 +308,13 @@ func (g *Game) updateGeometry() {
 	}
 	g.mu.Lock()
 	g.shared = sharedView{plot: g.ly.Plot, view: g.snap.View, scale: g.layoutScale, ly: g.ly, neuronR: g.geom.r}
+	// The neurons' centres, for Placement: reused from frame to frame.
+	g.centres, g.centreLayers = g.centres[:0], append(g.centreLayers[:0], g.geom.layers...)
+	for l := range g.geom.y {
+		for _, y := range g.geom.y[l] {
+			g.centres = append(g.centres, g.geom.x[l], y)
+		}
+	}
 	g.mu.Unlock()
 }
 

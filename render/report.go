@@ -11,7 +11,13 @@ type LayoutReport struct {
 	Plot        Box            // the plane's square, empty when the plane does not show
 	Neuron      float64        // a neuron's diameter
 	Text        float64        // the smallest text's size
+	// Neurons holds the centre of every neuron of the diagram, Neurons[l-1][i] for neuron i+1
+	// of layer l, when the network's card shows; nil otherwise. Edges run between centres.
+	Neurons [][]Point
 }
+
+// Point is a position in CSS pixels.
+type Point struct{ X, Y float64 }
 
 // Box is a rectangle in CSS pixels.
 type Box struct{ X, Y, W, H float64 }
@@ -20,6 +26,7 @@ type Box struct{ X, Y, W, H float64 }
 func (g *Game) Placement() LayoutReport {
 	g.mu.Lock()
 	ly, r := g.shared.ly, g.shared.neuronR
+	centres, layers := append([]float32(nil), g.centres...), append([]int(nil), g.centreLayers...)
 	g.mu.Unlock()
 	u := float64(ly.Scale)
 	if !(u > 0) {
@@ -39,6 +46,19 @@ func (g *Game) Placement() LayoutReport {
 	for c := cardPlane; c < cardCount; c++ {
 		if r := ly.cardRect(c); !r.empty() {
 			rep.Cards[c.String()] = box(r)
+		}
+	}
+	if _, ok := rep.Cards["network"]; ok {
+		k := 0
+		for _, n := range layers {
+			col := make([]Point, 0, n)
+			for range n {
+				if k+1 < len(centres) {
+					col = append(col, Point{float64(centres[k]) / u, float64(centres[k+1]) / u})
+				}
+				k += 2
+			}
+			rep.Neurons = append(rep.Neurons, col)
 		}
 	}
 	for _, t := range ly.Tabs {

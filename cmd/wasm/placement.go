@@ -25,7 +25,24 @@ func placementTo(p render.LayoutReport) any {
 		"tabs", tabs,
 		"cards", cards,
 		"plot", box(p.Plot),
+		"neurons", neuronsTo(p.Neurons),
 		"neuron", p.Neuron,
 		"text", p.Text,
 	)
+}
+
+// neuronsTo is layout().neurons: [[{x, y}, ...], ...] by layer, or null.
+func neuronsTo(ns [][]render.Point) any {
+	if ns == nil {
+		return nil
+	}
+	layers := make([]any, len(ns))
+	for l, col := range ns {
+		c := make([]any, len(col))
+		for i, p := range col {
+			c[i] = object("x", p.X, "y", p.Y)
+		}
+		layers[l] = c
+	}
+	return layers
 }
