@@ -104,7 +104,8 @@ func classShare(p *Page, img image.Image) float64 {
 }
 
 // TestDiscretize: discretize=1 from the address paints the plane in two flat colours, the
-// checkbox says so and turns it off (shading again), configure and a share link carry it.
+// checkbox says so and turns it off (shading again), configure and a share link carry it, and
+// the saved state keeps it and the penalty across a reload.
 func TestDiscretize(t *testing.T) {
 	const q = "?data=xor&n=30&layers=2,4,2&activation=tanh&seed=3&weights=1,2,-2,1,1,1,-1,-2,0.5,0,0,0,2,-1,1,2,-2,1,-1,-2,0,0"
 	p := open(t, q+"&discretize=1")
@@ -126,6 +127,11 @@ func TestDiscretize(t *testing.T) {
 	if s := Eval[string](p, `nnviz.share(false)`); !strings.Contains(s, "discretize=1") {
 		t.Errorf("the share link %q does not carry discretize=1", s)
 	}
+	// The learner's state is kept across a reload, with the penalty too.
+	Eval[chromedp.Void](p, `nnviz.configure({discretize: false, reg: "l1", regRate: 0.3})`)
+	p.WaitFor("the state to be saved", `Object.keys(localStorage).some((k) => (localStorage.getItem(k) || "").includes("reg=l1&regRate=0.3"))`, actionTimeout)
+	p.Do("reloading", chromedp.Reload())
+	p.WaitAcrossNavigation("the penalty after a reload", `window.nnviz && typeof nnviz.state === "function" && nnviz.state().reg === "l1" && nnviz.state().regRate === 0.3 && nnviz.state().discretize === false`, wasmStartTimeout)
 	p.ExpectNoConsoleErrors()
 }
 
