@@ -55,6 +55,7 @@ func TestRegularizationThroughAddressPanelAndShare(t *testing.T) {
 	Eval[chromedp.Void](again, `nnviz.teach(0)`)
 	Eval[chromedp.Void](again, `nnviz.teachStage(nnviz.lesson().stages.length - 2)`)
 	again.WaitFor("the update stage's penalty", `document.getElementById("nnviz-formula") && document.getElementById("nnviz-formula").textContent.includes("dw_l + λ·w_l") && document.querySelector('figure[data-name="l2_w_3"] caption') !== null`, actionTimeout)
+	again.Screenshot("walk-through-update")
 	if c := Eval[string](again, `document.querySelector('figure[data-name="l2_w_3"] .name').textContent`); c != "λ·w_3" {
 		t.Errorf("the penalty's matrix is captioned %q, want λ·w_3", c)
 	}
