@@ -389,7 +389,7 @@ func (g *Game) prepare() {
 	s := &g.snap
 	g.eval.setUniformLimit(int(g.uniformMax.Load()))
 	g.eval.setNetwork(s.Net, s.WeightsVersion)
-	g.field.update(g.eval, g.col, int(g.ly.Plot.w()), int(g.ly.Plot.h()), g.div, s.View, s.WeightsVersion, contourHalfWidth*max(1, g.layoutScale), s.Discretize)
+	g.field.update(g.eval, g.col, int(g.ly.Plot.w()), int(g.ly.Plot.h()), g.div, s.View, s.WeightsVersion, contourHalfWidth*max(1, g.layoutScale), s.Discretize && !g.regression())
 	g.updateActs()
 	if g.heatmapsShown() && !g.ly.Diagram.empty() {
 		n := 0
