@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/nnviz/nnviz/nn"
 )
@@ -12,15 +13,21 @@ func lessonStages(s Settings) []Stage {
 	return withPenalty(Stages(s.Net, s.Train.StepSize), s.Net, s.Train)
 }
 
-// withPenalty puts the penalty of tc into the update stage of stages (the one before the last):
-// its formula adds the penalty's gradient to dw_l, and the stage shows that gradient for each
-// layer (nn.Trace's l1_w_l or l2_w_l) before the new weights. Without a penalty the stages
-// stay as they are.
+// withPenalty puts the penalty of tc into the update stage of stages (the one that shows the new
+// weights, w_L_new): its formula adds the penalty's gradient to dw_l, and the stage shows that
+// gradient for each layer (nn.Trace's l1_w_l or l2_w_l) before the new weights. Without a
+// penalty the stages stay as they are.
 func withPenalty(stages []Stage, cfg nn.Config, tc nn.TrainConfig) []Stage {
-	if tc.Reg == nn.NoReg || len(stages) < 2 {
+	if tc.Reg == nn.NoReg {
 		return stages
 	}
-	u := &stages[len(stages)-2]
+	k := slices.IndexFunc(stages, func(s Stage) bool {
+		return slices.Contains(s.Show, fmt.Sprintf("w_%d_new", len(cfg.Layers)))
+	})
+	if k < 0 {
+		return stages
+	}
+	u := &stages[k]
 	switch tc.Reg {
 	case nn.L2:
 		u.Formula = fmt.Sprintf("w_l ← w_l − step_size · (dw_l + λ·w_l) and b_l ← b_l − step_size · db_l, "+
