@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"image"
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,7 +80,10 @@ func TestRegularizationThroughAddressPanelAndShare(t *testing.T) {
 
 // classShare is the share of the plot's pixels that have one of its two commonest colours:
 // near 1 for hard classes (all but the points and the contour), less for a shaded plane.
-func classShare(p *Page, img image.Image) float64 {
+func classShare(p *Page, img image.Image) float64 { return topShare(p, img, 2) }
+
+// topShare is the share of the plot's pixels that have one of its k commonest colours.
+func topShare(p *Page, img image.Image, k int) float64 {
 	p.t.Helper()
 	r := Eval[struct{ X, Y, W, H float64 }](p, `nnviz.layout().plot`)
 	sx := float64(img.Bounds().Dx()) / float64(viewportWidth)
@@ -93,15 +97,34 @@ func classShare(p *Page, img image.Image) float64 {
 			n++
 		}
 	}
-	first, second := 0, 0
+	counts := make([]int, 0, len(count))
 	for _, c := range count {
-		if c > first {
-			first, second = c, first
-		} else if c > second {
-			second = c
-		}
+		counts = append(counts, c)
 	}
-	return float64(first+second) / float64(max(n, 1))
+	slices.Sort(counts)
+	top := 0
+	for _, c := range counts[max(0, len(counts)-k):] {
+		top += c
+	}
+	return float64(top) / float64(max(n, 1))
+}
+
+// TestDiscretizeThreeClasses: with three classes, discretize paints each region in its class's
+// colour at full strength, where the shaded plane fades to white with the confidence.
+func TestDiscretizeThreeClasses(t *testing.T) {
+	p := open(t, "?classes=3&data=blobs&n=60&layers=2,6,3&activation=tanh&cost=crossentropy&discretize=1")
+	Eval[chromedp.Void](p, `nnviz.step(300)`)
+	p.NextFrames(3)
+	hard := topShare(p, p.Screenshot("discretized"), 3)
+	Eval[chromedp.Void](p, `nnviz.configure({discretize: false})`)
+	p.WaitFor("discretize off", `nnviz.state().discretize === false`, actionTimeout)
+	p.NextFrames(3)
+	soft := topShare(p, p.Screenshot("shaded"), 3)
+	t.Logf("the plot's three commonest colours cover %.2f discretized, %.2f shaded", hard, soft)
+	if hard < 0.85 || hard-soft < 0.2 {
+		t.Errorf("three colours cover %.2f of the plot discretized and %.2f shaded; want above 0.85, and 0.2 more than shaded", hard, soft)
+	}
+	p.ExpectNoConsoleErrors()
 }
 
 // TestDiscretize: discretize=1 from the address paints the plane in two flat colours, the
