@@ -157,7 +157,7 @@
         { value: 'classification', label: 'classification (classes)' },
         { value: 'regression', label: 'regression (a value)' },
       ], st.problem, (v) => api.configure({ problem: v })));
-      const classes = select('nnviz-classes', 'Classes', [2, 3, 4, 5, 6].map((k) => ({ value: k, label: k === 2 ? "2 (the notebook's −1 and 1)" : String(k) })),
+      const classes = select('nnviz-classes', 'Classes', [2, 3, 4, 5, 6].map((k) => ({ value: k, label: k === 2 ? '2 (−1 and 1)' : String(k) })),
         st.classes || 2, (v) => api.configure({ classes: Number(v) }));
       classes.id = 'nnviz-classes-field';
       settings.append(classes);
