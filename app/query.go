@@ -22,6 +22,8 @@ type Setup struct {
 	Count    int       // the preset's number of points
 	DataSeed uint64    // the seed the preset's points are drawn from (the network's seed if not given)
 	Teach    int       // point to open teaching mode on, -1 for none
+	// TeachAll (view=all) shows every stage of the walk-through on one page.
+	TeachAll bool
 	Autoplay bool
 	Controls []string // the controls to show; nil shows all
 	// Origins are the parent pages allowed to drive an embed by postMessage: origins such as
@@ -99,6 +101,12 @@ func ParseQuery(raw string) (Setup, []Problem) {
 	kv, probs := splitQuery(raw)
 	params := map[string]string{}
 	for _, p := range kv {
+		// view=all is the walk-through's view, not the plane's: it may stand beside a view
+		// of the plane (an author's teach=0&view=all after a learner's saved state).
+		if p[0] == "view" && p[1] == "all" {
+			su.TeachAll = true
+			continue
+		}
 		if _, dup := params[p[0]]; dup {
 			probs = append(probs, Problem{p[0], "given more than once; the last one is used"})
 		}
@@ -284,6 +292,11 @@ func ParseQuery(raw string) (Setup, []Problem) {
 			bad("weights", "%v", err)
 		} else {
 			su.Initial = p
+		}
+	}
+	if su.TeachAll {
+		if _, ok := params["teach"]; !ok {
+			bad("view", "all shows every stage of the walk-through; open it on a point with teach (e.g. teach=0&view=all)")
 		}
 	}
 	if v, ok := params["teach"]; ok {

@@ -58,6 +58,7 @@ type State struct {
 	pass           pass // the loss measurement under way while playing
 	teaching       bool // the walk-through is open, on the selected point
 	stage          int  // its current stage
+	teachAll       bool // the walk-through shows every stage at once (view=all)
 
 	source         DataSource // the preset the points were last drawn from, if any
 	sourceChecked  uint64     // the points version sourcePristine is for (0: none yet)

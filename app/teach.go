@@ -49,7 +49,9 @@ type Lesson struct {
 	Reg     string
 	RegRate float64
 	Stage   int // the current stage, 0-based
-	Stages  []Stage
+	// All says the walk-through shows every stage on one page rather than Stage alone.
+	All    bool
+	Stages []Stage
 	// Matrices holds every matrix the stages show, by name.
 	Matrices map[string]Matrix
 	// Inputs names a_1's rows (the input features) and Outputs y's rows (the classes), in

@@ -65,6 +65,15 @@ func (st *State) TeachMove(d int) {
 	st.emit(EventConfig)
 }
 
+// SetTeachAll chooses the walk-through's view: every stage on one page (the address's
+// view=all), or one stage at a time.
+func (st *State) SetTeachAll(all bool) {
+	st.mu.Lock()
+	defer st.unlock()
+	st.teachAll = all
+	st.emit(EventConfig)
+}
+
 // Lesson returns the walk-through as it stands; ok is false when it is not open.
 func (st *State) Lesson() (ls Lesson, ok bool, err error) {
 	st.mu.Lock()
@@ -76,6 +85,7 @@ func (st *State) Lesson() (ls Lesson, ok bool, err error) {
 		return Lesson{}, true, errNoSelection
 	}
 	ls, err = st.lesson(st.selected, st.stage)
+	ls.All = st.teachAll
 	return ls, true, err
 }
 

@@ -405,6 +405,17 @@ func (a *api) methods() map[string]method {
 			}
 			return nil, a.st.TeachStage(k)
 		},
+		"teachView": func(args []js.Value) (any, error) {
+			switch v := arg(args, 0); {
+			case v.Type() == js.TypeString && v.String() == "all":
+				a.st.SetTeachAll(true)
+			case v.Type() == js.TypeString && v.String() == "stage":
+				a.st.SetTeachAll(false)
+			default:
+				return nil, fmt.Errorf("view must be \"all\" (every stage on one page) or \"stage\" (one at a time)")
+			}
+			return nil, nil
+		},
 		"lesson": func([]js.Value) (any, error) {
 			ls, ok, err := a.st.Lesson()
 			if !ok || err != nil {

@@ -42,6 +42,7 @@ func main() {
 		onMouseLeave(game.PointerLeft)
 	})
 	if su.Teach >= 0 {
+		st.SetTeachAll(su.TeachAll)
 		if err := st.Teach(su.Teach); err != nil {
 			log.Printf("nnviz: teach: %v", err)
 		}

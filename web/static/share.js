@@ -23,7 +23,7 @@
     const keep = [];
     const seen = new Set();
     for (const [k, v] of q) {
-      if (AUTHOR_PARAMS.includes(k)) {
+      if (AUTHOR_PARAMS.includes(k) || (k === 'view' && v === 'all')) {
         keep.push(encodeURIComponent(k) + '=' + encodeURIComponent(v));
         seen.add(k);
       }

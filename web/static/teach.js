@@ -1,43 +1,38 @@
-// teach.js shows the walk-through of one training step, stage by stage, as the notebook
-// does: each stage's formula and its matrices, with their shapes and values to 3 decimals,
-// as text a reader can select and copy.
+// teach.js shows the walk-through of one training step as the notebook does, typeset: each
+// stage's sentence of why, its formula in general form, then with this step's matrices (their
+// shapes beside them, values to 3 decimals, all digits on hover), as MathML text a reader can
+// select and copy. view=all shows every stage on one page, with 5 decimals, for reading and
+// printing.
 (function () {
   'use strict';
 
   const el = window.nnvizEl;
 
-  // fmt prints a value as numpy does with precision=3, suppress=True.
-  function fmt(v) {
-    const s = v.toFixed(3);
-    return s === '-0.000' ? '-0.000' : s;
+  // math turns the wasm's MathML (typeset in Go, app/teachmath.go, from the same data as the
+  // stages) into nodes. The markup is the wasm's own, with every text escaped there.
+  function math(markup) {
+    const t = document.createElement('template');
+    t.innerHTML = markup;
+    return t.content;
   }
 
-  // label names a matrix as the notebook writes it: delta_3 as δ_3, dC_da_3 as ∂C/∂a_3.
-  function label(name) {
-    return name
-      .replace(/^delta_/, 'δ_')
-      .replace(/^sigma_prime_(\d+)$/, "σ'(z_$1)")
-      .replace(/^dC_da_/, '∂C_x/∂a_')
-      .replace(/^([wb])_(\d+)_new$/, '$1_$2 (new)')
-      .replace(/^a_(\d+)_new$/, 'a_$1 (new)')
-      .replace(/^l2_w_(\d+)$/, 'λ·w_$1')
-      .replace(/^l1_w_(\d+)$/, 'λ·sign(w_$1)');
+  // lines is a stage's formulas, one per line, in a box that scrolls sideways when a matrix is
+  // wider than the walk-through (rather than shrinking it).
+  function lines(markups, label, id) {
+    return el('div', { class: 'math', tabindex: '0', role: 'group', 'aria-label': label, id: id },
+      ...markups.map((m) => el('div', { class: 'line' }, math(m))));
   }
 
-  function matrix(m) {
-    const caption = el('caption', {}, el('span', { class: 'name' }, label(m.name)), ' ',
-      el('span', { class: 'shape' }, '(' + m.rows + 'x' + m.cols + ')'));
-    const rows = [];
-    for (let r = 0; r < m.rows; r++) {
-      const cells = [];
-      for (let c = 0; c < m.cols; c++) {
-        const v = m.values[r * m.cols + c];
-        cells.push(el('td', { title: String(v) }, fmt(v)));
-      }
-      rows.push(el('tr', {}, ...cells));
-    }
-    return el('figure', { class: 'matrix', 'data-name': m.name },
-      el('table', { 'aria-label': label(m.name) + ', ' + m.rows + ' by ' + m.cols }, caption, el('tbody', {}, ...rows)));
+  // stageBody is a stage's sentence of why, its formula in general form, the formula with this
+  // step's numbers (full: with more digits), and its notes.
+  function stageBody(stage, full, ids) {
+    return [
+      el('p', { class: 'why' }, stage.why),
+      lines(stage.general, 'The formula', ids ? 'nnviz-formula' : null),
+      lines(full ? stage.full : stage.numbers, 'With this step\'s numbers', ids ? 'nnviz-numbers' : null),
+      stage.result ? el('p', { class: 'result' }, stage.result) : null,
+      stage.note ? el('p', { class: 'note' }, stage.note) : null,
+    ];
   }
 
   function build(api) {
@@ -80,12 +75,13 @@
       }
       if (!lesson) {
         box.hidden = true;
-        document.body.classList.remove('teaching');
+        document.body.classList.remove('teaching', 'teach-all');
         last = '';
         return;
       }
       const stage = lesson.stages[lesson.stage];
-      const key = JSON.stringify([lesson.point, lesson.stage, stage.matrices.map((m) => m.values)]);
+      const all = lesson.view === 'all';
+      const key = JSON.stringify([lesson.point, lesson.stage, lesson.view, stage.numbers, all ? lesson.stages.map((x) => x.full) : 0]);
       if (key === last) {
         return;
       }
@@ -94,14 +90,47 @@
       const p = s.points[lesson.point];
       box.hidden = false;
       document.body.classList.add('teaching');
+      document.body.classList.toggle('teach-all', all);
       const n = lesson.stages.length;
+      const point = el('p', { class: 'point' }, 'Point ' + lesson.point + ': [' + p.x + ', ' + p.y + '], label ' + p.label +
+        '. Click another point to walk through it.');
+      const viewButton = el('button', {
+        type: 'button', id: 'nnviz-teach-view', 'aria-pressed': all ? 'true' : 'false',
+        title: all ? 'Show one stage at a time, with the network beside it' : 'Show every stage of the step on one page, as the notebook does',
+        onclick: guarded(() => {
+          api.teachView(all ? 'stage' : 'all');
+          render();
+          const b = document.getElementById('nnviz-teach-view');
+          if (b) {
+            b.focus();
+          }
+        }),
+      }, all ? 'One stage at a time' : 'All stages');
+      const apply = el('button', {
+        type: 'button', id: 'nnviz-apply', class: 'primary',
+        title: 'Perform exactly this update (step size ' + lesson.stepSize + ') on the live network',
+        onclick: guarded(() => {
+          api.applyLesson();
+          last = '';
+          render();
+        }),
+      }, 'Apply this step');
+      if (all) {
+        box.replaceChildren(
+          el('header', {},
+            el('h2', { id: 'nnviz-teach-title' }, 'One training step, all ' + n + ' stages'),
+            point),
+          ...lesson.stages.map((st, k) => el('section', { class: 'stage', 'aria-labelledby': 'nnviz-stage-' + k },
+            el('h3', { id: 'nnviz-stage-' + k }, 'Stage ' + (k + 1) + ': ' + st.title),
+            ...stageBody(st, true, false))),
+          el('nav', { class: 'teach-nav', 'aria-label': 'Walk-through' }, viewButton, apply, closeButton()));
+        return;
+      }
       box.replaceChildren(
         el('header', {},
           el('h2', { id: 'nnviz-teach-title' }, 'Stage ' + (lesson.stage + 1) + ' of ' + n + ': ' + stage.title),
-          el('p', { class: 'point' }, 'Point ' + lesson.point + ': [' + p.x + ', ' + p.y + '], label ' + p.label +
-            '. Click another point to walk through it.')),
-        el('p', { class: 'formula', id: 'nnviz-formula' }, stage.formula),
-        el('div', { class: 'matrices' }, ...stage.matrices.map(matrix)),
+          point),
+        ...stageBody(stage, false, true),
         el('nav', { class: 'teach-nav', 'aria-label': 'Walk-through stages' },
           el('button', {
             type: 'button', id: 'nnviz-prev', disabled: lesson.stage === 0, 'aria-keyshortcuts': 'ArrowLeft',
@@ -111,16 +140,7 @@
             type: 'button', id: 'nnviz-next', disabled: lesson.stage === n - 1, 'aria-keyshortcuts': 'ArrowRight',
             onclick: () => go(lesson.stage + 1),
           }, 'Next →'),
-          el('button', {
-            type: 'button', id: 'nnviz-apply', class: 'primary',
-            title: 'Perform exactly this update (step_size ' + lesson.stepSize + ') on the live network',
-            onclick: guarded(() => {
-              api.applyLesson();
-              last = '';
-              render();
-            }),
-          }, 'Apply this step'),
-          closeButton()));
+          apply, viewButton, closeButton()));
     }
 
     function closeButton() {

@@ -240,6 +240,15 @@ func Floats(f []float64) []any {
 	return out
 }
 
+// Strings converts strings to a JavaScript array's values.
+func Strings(s []string) []any {
+	out := make([]any, len(s))
+	for i, x := range s {
+		out[i] = x
+	}
+	return out
+}
+
 // Ints converts whole numbers to a JavaScript array's values.
 func Ints(n []int) []any {
 	out := make([]any, len(n))
@@ -386,9 +395,19 @@ func LessonTo(ls app.Lesson) js.Value {
 		stages[k] = Object(
 			"title", s.Title,
 			"formula", s.Formula,
+			"why", s.Why,
+			"general", Strings(s.General),
+			"numbers", Strings(s.Numbers),
+			"full", Strings(s.Full),
+			"note", s.Note,
+			"result", s.Result,
 			"matrices", show,
 			"highlight", Object("neurons", Ints(s.Highlight.Neurons), "weights", Ints(s.Highlight.Weights), "biases", Ints(s.Highlight.Biases)),
 		)
 	}
-	return Object("point", ls.Point, "label", ls.Label, "stepSize", ls.StepSize, "reg", ls.Reg, "regRate", ls.RegRate, "stage", ls.Stage, "stages", stages)
+	view := "stage"
+	if ls.All {
+		view = "all"
+	}
+	return Object("point", ls.Point, "label", ls.Label, "stepSize", ls.StepSize, "reg", ls.Reg, "regRate", ls.RegRate, "stage", ls.Stage, "view", view, "stages", stages)
 }
