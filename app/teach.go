@@ -22,6 +22,9 @@ type Stage struct {
 	// numbers (ShortDecimals), Full with more digits (LongDecimals): MathML, one <math>
 	// element per line (see teachmath.go). A Lesson fills them; Stages leaves them empty.
 	General, Numbers, Full []string
+	// Entries writes the stage's matrix entry by entry in symbols, where it is small enough
+	// (MathML, as General); nil for the other stages.
+	Entries []string
 	// Note says where the notebook's own formula for this stage has a typo; "" if nowhere.
 	Note string
 	// Result says in words what the step did to the output (the last stage only).

@@ -52,6 +52,7 @@ func (ls *Lesson) typeset(L int) {
 	for k := range ls.Stages {
 		s := &ls.Stages[k]
 		s.General = ls.general(s, L)
+		s.Entries = ls.entries(s, L)
 		s.Numbers = ls.numbers(s, L, ShortDecimals)
 		s.Full = ls.numbers(s, L, LongDecimals)
 		s.Note = ls.note(s, L)
@@ -120,20 +121,7 @@ func (ls *Lesson) general(s *Stage, L int) []string {
 		}
 		return []string{mathBlock(sym("a", 1), mo("="), column("", entries))}
 	case stageZ:
-		lines := []string{mathBlock(sym("z", l), mo("="), sym("w", l), sym("a", l-1), mo("+"), sym("b", l))}
-		w := ls.m("w", l)
-		if w.Rows <= expandMax && w.Cols <= expandMax {
-			entries := make([]string, w.Rows)
-			for i := range entries {
-				var terms []string
-				for j := 0; j < w.Cols; j++ {
-					terms = append(terms, element("w", l, i+1, j+1), element("a", l-1, j+1), mo("+"))
-				}
-				entries[i] = mrow(append(terms, element("b", l, i+1))...)
-			}
-			lines = append(lines, mathBlock(sym("z", l), mo("="), column("", entries)))
-		}
-		return lines
+		return []string{mathBlock(sym("z", l), mo("="), sym("w", l), sym("a", l-1), mo("+"), sym("b", l))}
 	case stageA:
 		if l == L && ls.Regression {
 			return []string{mathBlock(sym("a", l), mo("="), sym("z", l))}
@@ -180,32 +168,58 @@ func (ls *Lesson) general(s *Stage, L int) []string {
 	case stageDB:
 		return []string{mathBlock(msub(mi("db"), mi("l")), mo("="), msub(mi("δ"), mi("l")))}
 	case stageDW:
-		lines := []string{mathBlock(msub(mi("dw"), mi("l")), mo("="), msub(mi("δ"), mi("l")),
+		return []string{mathBlock(msub(mi("dw"), mi("l")), mo("="), msub(mi("δ"), mi("l")),
 			transposed(msub(mi("a"), mrow(mi("l"), mo("−"), mn("1")))))}
-		// The notebook's expansion of δ₂a₁ᵀ, written out correctly.
-		if L == 3 {
-			if dw := ls.m("dw", 2); dw.Rows <= expandMax && dw.Cols <= expandMax {
-				cells := make([][]string, dw.Rows)
-				for i := range cells {
-					cells[i] = make([]string, dw.Cols)
-					for j := range cells[i] {
-						cells[i][j] = mrow(element("δ", 2, i+1), element("a", 1, j+1))
-					}
-				}
-				lines = append(lines, mathBlock(msub(mi("dw"), mn("2")), mo("="), sym("δ", 2), transposed(sym("a", 1)),
-					mo("="), bracketed("", dw.Rows, dw.Cols, cells)))
-			}
-		}
-		return lines
 	case stageUpdate:
 		return []string{
 			mathBlock(msub(mi("w"), mi("l")), mo("−"), mtext("step size"), mo("·"), ls.penalised(msub(mi("dw"), mi("l")), msub(mi("w"), mi("l")), nil),
-				mo("="), mtext("new "), msub(mi("w"), mi("l"))),
+				mo("="), newName(msub(mi("w"), mi("l")))),
 			mathBlock(msub(mi("b"), mi("l")), mo("−"), mtext("step size"), mo("·"), msub(mi("db"), mi("l")),
-				mo("="), mtext("new "), msub(mi("b"), mi("l"))),
+				mo("="), newName(msub(mi("b"), mi("l")))),
 		}
 	case stageAfter:
-		return []string{mathBlock(mtext("new "), sym("a", L), mo("="), mtext("the forward pass again, with the new weights"))}
+		return []string{mathBlock(newName(sym("a", L)), mo("="), mtext("the forward pass again, with the new weights"))}
+	}
+	return nil
+}
+
+// newName is "new x".
+func newName(x string) string { return mrow(mtext("new"), `<mspace width="0.3em"></mspace>`, x) }
+
+// entries writes a stage's matrix entry by entry, in symbols, as the notebook does for its
+// weighted sums and its dw: z_l's for every layer small enough, and dw_2 = δ_2 a_1ᵀ of the
+// notebook's 2-3-2 network, where the notebook has its typos.
+func (ls *Lesson) entries(s *Stage, L int) []string {
+	l := s.layer
+	switch {
+	case s.kind == stageZ:
+		w := ls.m("w", l)
+		if w.Rows > expandMax || w.Cols > expandMax {
+			return nil
+		}
+		entries := make([]string, w.Rows)
+		for i := range entries {
+			var terms []string
+			for j := 0; j < w.Cols; j++ {
+				terms = append(terms, element("w", l, i+1, j+1), element("a", l-1, j+1), mo("+"))
+			}
+			entries[i] = mrow(append(terms, element("b", l, i+1))...)
+		}
+		return []string{mathBlock(sym("z", l), mo("="), column("", entries))}
+	case s.kind == stageDW && L == 3:
+		dw := ls.m("dw", 2)
+		if dw.Rows > expandMax || dw.Cols > expandMax {
+			return nil
+		}
+		cells := make([][]string, dw.Rows)
+		for i := range cells {
+			cells[i] = make([]string, dw.Cols)
+			for j := range cells[i] {
+				cells[i][j] = mrow(element("δ", 2, i+1), element("a", 1, j+1))
+			}
+		}
+		return []string{mathBlock(sym("dw", 2), mo("="), sym("δ", 2), transposed(sym("a", 1)),
+			mo("="), bracketed("", dw.Rows, dw.Cols, cells))}
 	}
 	return nil
 }
@@ -235,7 +249,7 @@ func (ls *Lesson) numbers(s *Stage, L int, prec int) []string {
 	case stageInput:
 		return []string{mathBlock(sym("a", 1), mo("="), mx("a_1"))}
 	case stageZ:
-		return []string{mathBlock(at("w", l), at("a", l-1), mo("+"), at("b", l), mo("="), at("z", l))}
+		return []string{mathBlock(sym("z", l), mo("="), at("w", l), at("a", l-1), mo("+"), at("b", l), mo("="), at("z", l))}
 	case stageA:
 		if l == L && ls.Regression {
 			return []string{mathBlock(sym("a", l), mo("="), at("z", l), mo("="), at("a", l))}
@@ -262,10 +276,11 @@ func (ls *Lesson) numbers(s *Stage, L int, prec int) []string {
 			mo("‖"), mx("y"), mo("−"), at("a", L), msup(mo("‖"), mn("2")), mo("="), c)}
 	case stageDCDA:
 		d := at("dC_da", L)
+		name := tag("mfrac", "", mrow(mo("∂"), msub(mi("C"), mi("x"))), mrow(mo("∂"), sym("a", L)))
 		if ls.Softmax {
-			return []string{mathBlock(mo("−"), mx("y"), mo("⊘"), at("a", L), mo("="), d)}
+			return []string{mathBlock(name, mo("="), mo("−"), mx("y"), mo("⊘"), at("a", L), mo("="), d)}
 		}
-		return []string{mathBlock(at("a", L), mo("−"), mx("y"), mo("="), d)}
+		return []string{mathBlock(name, mo("="), at("a", L), mo("−"), mx("y"), mo("="), d)}
 	case stageDeltaL:
 		if ls.Softmax || ls.Regression {
 			return []string{mathBlock(sym("δ", L), mo("="), at("a", L), mo("−"), mx("y"), mo("="), at("delta", L))}

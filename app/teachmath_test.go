@@ -119,7 +119,7 @@ func checkTypeset(t *testing.T, name string, ls Lesson) {
 				t.Errorf("%s: %d general, %d numbers, %d full lines", where(""), len(s.General), len(s.Numbers), len(s.Full))
 				continue
 			}
-			for _, line := range s.General {
+			for _, line := range append(s.General, s.Entries...) {
 				if text := visibleText(t, where("general"), line); strings.Contains(text, "_") {
 					t.Errorf("%s shows an underscore: %q", where("general"), text)
 				}
@@ -225,10 +225,10 @@ func TestNotebookTyposAreNoted(t *testing.T) {
 	if z3.Note == "" || dw.Note == "" {
 		t.Fatalf("notes: z₃ %q, dw %q", z3.Note, dw.Note)
 	}
-	if len(z3.General) < 2 || !strings.Contains(z3.General[1], element("w", 3, 2, 3)+element("a", 2, 3)) {
+	if len(z3.Entries) < 1 || !strings.Contains(z3.Entries[0], element("w", 3, 2, 3)+element("a", 2, 3)) {
 		t.Errorf("z₃'s expansion lacks w₂₃⁽³⁾a₃⁽²⁾ in its second row")
 	}
-	if len(dw.General) < 2 || !strings.Contains(dw.General[1], mrow(element("δ", 2, 3), element("a", 1, 2))) {
+	if len(dw.Entries) < 1 || !strings.Contains(dw.Entries[0], mrow(element("δ", 2, 3), element("a", 1, 2))) {
 		t.Errorf("dw₂'s expansion lacks δ₃⁽²⁾a₂⁽¹⁾")
 	}
 	for k, s := range ls.Stages {

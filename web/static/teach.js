@@ -24,12 +24,14 @@
   }
 
   // stageBody is a stage's sentence of why, its formula in general form, the formula with this
-  // step's numbers (full: with more digits), and its notes.
+  // step's numbers (full: with more digits), the matrix entry by entry where it is small, and
+  // its notes.
   function stageBody(stage, full, ids) {
     return [
       el('p', { class: 'why' }, stage.why),
       lines(stage.general, 'The formula', ids ? 'nnviz-formula' : null),
       lines(full ? stage.full : stage.numbers, 'With this step\'s numbers', ids ? 'nnviz-numbers' : null),
+      stage.entries.length ? lines(stage.entries, 'Entry by entry', null) : null,
       stage.result ? el('p', { class: 'result' }, stage.result) : null,
       stage.note ? el('p', { class: 'note' }, stage.note) : null,
     ];

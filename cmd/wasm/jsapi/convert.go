@@ -399,6 +399,7 @@ func LessonTo(ls app.Lesson) js.Value {
 			"general", Strings(s.General),
 			"numbers", Strings(s.Numbers),
 			"full", Strings(s.Full),
+			"entries", Strings(s.Entries),
 			"note", s.Note,
 			"result", s.Result,
 			"matrices", show,
