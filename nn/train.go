@@ -124,6 +124,9 @@ type Trainer struct {
 	pcg   *rand.PCG // draws the epoch orders (see shuffle)
 	steps int
 	epoch int
+	// moved says the last Step succeeded, so that g's backups hold the weights before it
+	// (see LastGradient).
+	moved bool
 	ckpt  *checkpoints // weights to go back to after a divergence (see Recover)
 	// lastLoss is the loss Recover found for the weights it brought back.
 	lastLoss float64
@@ -158,6 +161,9 @@ func (t *Trainer) SetConfig(cfg TrainConfig) error {
 		return err
 	}
 	reseed := cfg.Seed != t.cfg.Seed
+	if cfg.StepSize != t.cfg.StepSize {
+		t.moved = false // LastGradient divides by the step size of the step
+	}
 	t.cfg = cfg
 	if reseed {
 		t.restart()
@@ -193,6 +199,7 @@ func (t *Trainer) SetData(pts []Point) error {
 // Seed. It does not touch the weights.
 func (t *Trainer) Reset() {
 	t.steps, t.epoch = 0, 0
+	t.moved = false
 	t.ckpt.clear()
 	t.restart()
 }
@@ -276,10 +283,34 @@ func (t *Trainer) Step() error {
 			t.epoch++
 		}
 	}
+	t.moved = err == nil
 	if err != nil {
 		t.stepFailed(err)
 	}
 	return err
+}
+
+// LastGradient writes into dw, row by row, the gradient by which the last Step moved w_l: the
+// notebook's dw_l (averaged over the step's points) plus the regulariser's term, and reports
+// whether there is one: false before the first step, after a step that diverged, after
+// Reset and a new step size, and for a layer l out of 2..L or a dw too short for w_l. The step does no
+// extra work for it: it is worked out from the weights before the step, which Step keeps to
+// undo a divergent one, as (w_l before − w_l after) / step_size, exact to rounding. It is
+// the caller's to know that nothing else changed the network's weights since the step. It
+// does not allocate.
+func (t *Trainer) LastGradient(l int, dw []float64) bool {
+	if !t.moved || l < 2 || l > t.n.L() {
+		return false
+	}
+	w, before := t.n.lay[l].wd, t.g.bw[l]
+	if len(dw) < len(w) {
+		return false
+	}
+	inv := 1 / t.cfg.StepSize
+	for i, v := range w {
+		dw[i] = (before[i] - v) * inv
+	}
+	return true
 }
 
 // stepFailed numbers the divergent step in its error. It is out of line to
