@@ -25,6 +25,7 @@ type Info struct {
 	Speed        int
 	AddLabel     int
 	AddValue     float64
+	Gradients    bool // the edges show the last step's dw
 	Steps        int
 	Epoch        int
 	// Loss and Accuracy are over the training points; TestLoss and TestAccuracy over the test
@@ -90,6 +91,7 @@ func (st *State) info(withPoints bool) Info {
 		Speed:          s.Speed,
 		AddLabel:       s.AddLabel,
 		AddValue:       s.AddValue,
+		Gradients:      s.Gradients,
 		TestLoss:       st.tloss,
 		TestAccuracy:   st.tacc,
 		TestFraction:   s.TestFraction,

@@ -224,6 +224,13 @@ func ParseQuery(raw string) (Setup, []Problem) {
 			s.TestFraction = f
 		}
 	}
+	if v, ok := params["gradients"]; ok {
+		if b, err := parseBool(v); err != nil {
+			bad("gradients", "%v; gradients=1 colours the edges by the last step's dw", err)
+		} else {
+			s.Gradients = b
+		}
+	}
 	if v, ok := params["showTest"]; ok {
 		if b, err := parseBool(v); err != nil {
 			bad("showTest", "%v", err)
@@ -355,7 +362,7 @@ func ParseQuery(raw string) (Setup, []Problem) {
 var knownParams = []string{
 	"problem", "classes", "features", "layers", "activation", "cost", "lr", "reg", "regRate", "l2", "discretize", "mode", "batch", "seed", "data", "n",
 	"noise", "dataseed", "test", "showTest", "points", "weights", "view", "teach", "autoplay", "speed",
-	"label", "value", "controls", "hide", "origins",
+	"label", "value", "controls", "hide", "origins", "gradients",
 }
 
 // parseFloat reads a decimal number such as 0.5, -3 or 1e-4. Go's other forms (1_0, 0x1p3,
@@ -488,6 +495,9 @@ func (st *State) ShareQuery(withWeights bool) string {
 		q = append(q, "points="+url.QueryEscape(FormatPoints(st.points, s.Net.Task)))
 	}
 	q = append(q, regQuery(s)...)
+	if s.Gradients {
+		q = append(q, "gradients=1")
+	}
 	switch {
 	case withWeights:
 		q = append(q, "weights="+url.QueryEscape(FormatWeights(st.net.Params())))

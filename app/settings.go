@@ -66,6 +66,9 @@ type Settings struct {
 	// Discretize shows the plane's classes as hard regions, without the probability's shading
 	// (TensorFlow Playground's "Discretize output").
 	Discretize bool
+	// Gradients colours the diagram's edges by the last training step's dw instead of w
+	// (the address's gradients=1).
+	Gradients bool
 }
 
 // DefaultSettings are the notebook's: a 2-3-2 sigmoid network, quadratic cost, online steps of

@@ -7,6 +7,35 @@ type Highlight struct {
 	Neurons []int // layers whose neurons are emphasised
 	Weights []int // layers l whose w_l edges are emphasised
 	Biases  []int // layers l whose b_l are emphasised
+	// NeuronValues[l-1] are the numbers the stage puts on layer l's neurons instead of their
+	// activations (δ_l at the backward stages), empty where it puts none; NeuronName names
+	// them ("δ", "∂C/∂a"). EdgeValues[l-1] is dw_l, row by row, where the stage colours the
+	// edges by their gradient instead of their weight, empty elsewhere.
+	NeuronValues [][]float64
+	NeuronName   string
+	EdgeValues   [][]float64
+}
+
+// CopyFrom makes h a copy of src, reusing h's slices.
+func (h *Highlight) CopyFrom(src *Highlight) {
+	h.Neurons = append(h.Neurons[:0], src.Neurons...)
+	h.Weights = append(h.Weights[:0], src.Weights...)
+	h.Biases = append(h.Biases[:0], src.Biases...)
+	h.NeuronValues = copyRows(h.NeuronValues, src.NeuronValues)
+	h.NeuronName = src.NeuronName
+	h.EdgeValues = copyRows(h.EdgeValues, src.EdgeValues)
+}
+
+// copyRows copies src into dst's storage, reusing it.
+func copyRows(dst, src [][]float64) [][]float64 {
+	for len(dst) < len(src) {
+		dst = append(dst, nil)
+	}
+	dst = dst[:len(src)]
+	for i, r := range src {
+		dst[i] = append(dst[i][:0], r...)
+	}
+	return dst
 }
 
 // Any reports whether anything is highlighted.
@@ -47,6 +76,12 @@ type Snapshot struct {
 	PointsVersion  uint64
 	// Message is something the learner must read (e.g. training diverged); "" if none.
 	Message string
+	// Gradients says the edges show the last step's dw rather than w (Settings.Gradients);
+	// Grad[l-1] is dw_l row by row when there is a last step to show (GradOK), from
+	// nn.Trainer.LastGradient.
+	Gradients bool
+	GradOK    bool
+	Grad      [][]float64
 }
 
 // Frame trains for one frame, then copies what is to be drawn into dst. It is the only place
@@ -89,9 +124,11 @@ func (st *State) fill(dst *Snapshot) {
 	dst.View = st.settings.View
 	dst.Discretize = st.settings.Discretize
 	dst.Teaching = st.teaching
-	dst.Highlight.Neurons = append(dst.Highlight.Neurons[:0], st.highlight.Neurons...)
-	dst.Highlight.Weights = append(dst.Highlight.Weights[:0], st.highlight.Weights...)
-	dst.Highlight.Biases = append(dst.Highlight.Biases[:0], st.highlight.Biases...)
+	if st.teaching && st.highlightFor != st.highlightKey() {
+		st.updateHighlight() // the point, the weights or the stage changed since
+	}
+	dst.Highlight.CopyFrom(&st.highlight)
+	st.fillGradients(dst)
 	dst.WeightsVersion = st.weightsVersion
 	dst.PointsVersion = st.pointsVersion
 	dst.Message = st.message

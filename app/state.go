@@ -59,6 +59,11 @@ type State struct {
 	teaching       bool // the walk-through is open, on the selected point
 	stage          int  // its current stage
 	teachAll       bool // the walk-through shows every stage at once (view=all)
+	// highlightFor is what the highlight's values were computed for (highlightKey).
+	highlightFor highlightKey
+	// gradVersion is weightsVersion after the last training steps: the trainer's last
+	// gradient is the weights' while the two are equal.
+	gradVersion uint64
 
 	source         DataSource // the preset the points were last drawn from, if any
 	sourceChecked  uint64     // the points version sourcePristine is for (0: none yet)

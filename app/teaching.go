@@ -134,4 +134,6 @@ func (st *State) updateHighlight() {
 	stages := lessonStages(st.settings)
 	st.stage = min(st.stage, len(stages)-1)
 	st.highlight = stages[st.stage].Highlight
+	st.highlightFor = st.highlightKey()
+	st.stageValues(stages[st.stage])
 }

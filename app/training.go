@@ -84,6 +84,7 @@ func (st *State) advance(n int) error {
 func (st *State) stepped(done int, err error) error {
 	if done > 0 {
 		st.weightsVersion++
+		st.gradVersion = st.weightsVersion
 		st.emit(EventStep)
 	}
 	if d := nn.AsDiverged(err); d != nil {

@@ -222,6 +222,15 @@ func (a *api) methods() map[string]method {
 			}
 			return nil, a.st.Select(i)
 		},
+		"gradients": func(args []js.Value) (any, error) {
+			if v := arg(args, 0); !v.IsUndefined() {
+				if v.Type() != js.TypeBoolean {
+					return nil, argError(0, "on", "want true or false, got %s", describe(v))
+				}
+				a.st.SetGradients(v.Bool())
+			}
+			return a.st.Info().Gradients, nil
+		},
 		"heatmaps": func(args []js.Value) (any, error) {
 			if v := arg(args, 0); !v.IsUndefined() {
 				if v.Type() != js.TypeBoolean {

@@ -367,6 +367,7 @@ func InfoTo(info app.Info, fps float64) js.Value {
 		"showTest", info.ShowTest,
 		"testLoss", info.TestLoss,
 		"testAccuracy", info.TestAccuracy,
+		"gradients", info.Gradients,
 		"steps", info.Steps,
 		"epoch", info.Epoch,
 		"loss", info.Loss,
