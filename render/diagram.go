@@ -110,6 +110,62 @@ type diagramState struct {
 	acts      [][]float64
 	highlight app.Highlight
 	heatmaps  bool
+	grad      [][]float64 // the last step's dw_l by layer, shown on the edges; nil: the weights
+}
+
+// edgeValues returns what the edges into each layer show instead of the weights (the stage's
+// dw, else the last step's), nil for the weights, and the factor that maps the largest of
+// them to a full edge: gradients are small, and what matters is which are large.
+func (st *diagramState) edgeValues() ([][]float64, float64) {
+	v := st.highlight.EdgeValues
+	if len(v) == 0 {
+		v = st.grad
+	}
+	if len(v) == 0 {
+		return nil, 0
+	}
+	return v, fullScale(v)
+}
+
+// fullScale is weightFull over the largest magnitude in v (1 if all are 0).
+func fullScale(v [][]float64) float64 {
+	m := 0.0
+	for _, r := range v {
+		for _, x := range r {
+			if a := math.Abs(x); a > m && !math.IsInf(a, 0) {
+				m = a
+			}
+		}
+	}
+	if m == 0 {
+		return 1
+	}
+	return weightFull / m
+}
+
+// neuronValue returns the stage's value on neuron i of layer l (δ) and true, or false when
+// the stage puts none there.
+func (st *diagramState) neuronValue(l, i int) (float64, bool) {
+	v := st.highlight.NeuronValues
+	if l-1 < len(v) && i < len(v[l-1]) {
+		return v[l-1][i], true
+	}
+	return 0, false
+}
+
+// appendShort prints v to 3 decimals without the leading zero (−.010, .135), which fits in
+// a neuron.
+func appendShort(dst []byte, v float64) []byte {
+	start := len(dst)
+	dst = appendNumber(dst, v, 3)
+	s := dst[start:]
+	switch {
+	case len(s) > 1 && s[0] == '0' && s[1] == '.':
+		return append(dst[:start], s[1:]...)
+	case len(s) > 4 && string(s[:3]) == "−" && s[3] == '0' && s[4] == '.':
+		return append(dst[:start+3], s[4:]...)
+	}
+	return dst
 }
 
 func has(ls []int, l int) bool { return slices.Contains(ls, l) }
@@ -140,6 +196,16 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 	} else {
 		g.num = append(g.num, "quadratic cost"...)
 	}
+	ev, escale := st.edgeValues()
+	nscale := fullScale(st.highlight.NeuronValues)
+	switch {
+	case len(st.highlight.NeuronValues) > 0:
+		g.num = append(append(g.num[:0], "neurons: "...), st.highlight.NeuronName...)
+	case len(st.highlight.EdgeValues) > 0:
+		g.num = append(g.num[:0], "edges: this step's dw"...)
+	case ev != nil:
+		g.num = append(g.num[:0], "edges: the last step's dw"...)
+	}
 	if p.tx.widthBytes(g.num, small) <= room {
 		p.tx.addBytes(layerMid, g.num, card.X1-g.ly.ch.pad, ty, small, colMuted, alignRight)
 	}
@@ -165,6 +231,14 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 		for i, yi := range d.y[l-1] {
 			for j, yj := range d.y[l-2] {
 				w := wm.Data[i*wm.Stride+j]
+				if ev != nil {
+					// The gradient instead, scaled so that the largest is a full edge; an
+					// edge without one is a hairline.
+					w = 0
+					if r := ev[l-1]; len(r) == len(d.y[l-1])*len(d.y[l-2]) {
+						w = r[i*len(d.y[l-2])+j] * escale
+					}
+				}
 				c := weightColor(w).alpha(a)
 				if hv.kind == hitEdge && hv.l == l && hv.i == i && hv.j == j {
 					c = colInk
@@ -191,7 +265,10 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 				mid.ring(x, y, outer, thick, c)
 			}
 			mid.circle(x, y, d.r, colCard)
+			nv, hasValue := st.neuronValue(l, i)
 			switch {
+			case hasValue:
+				mid.circle(x, y, d.r-1*u, weightColor(nv*nscale).alpha(na))
 			case st.acts != nil:
 				mid.circle(x, y, d.r-1*u, probColor(encodeUnit(enc, st.acts[l-1][i])).alpha(na))
 			case !st.heatmaps:
@@ -202,12 +279,19 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 				oc = colInk
 			}
 			top.ring(x, y, d.r, max(1*u, d.r*0.08), oc)
-			if st.acts != nil && d.r >= neuronValueR*u {
-				v := st.acts[l-1][i]
-				g.num = appendNumber(g.num[:0], v, 2)
+			if (st.acts != nil || hasValue) && d.r >= neuronValueR*u {
+				var fill rgba
+				if hasValue {
+					g.num = appendShort(g.num[:0], nv)
+					fill = weightColor(nv * nscale)
+				} else {
+					v := st.acts[l-1][i]
+					g.num = appendNumber(g.num[:0], v, 2)
+					fill = probColor(encodeUnit(enc, v))
+				}
 				vs := textStyle{&fontMedium, textMin * u}
 				ink := colInk
-				if c := probColor(encodeUnit(enc, v)); luminance(c) < 0.45 {
+				if luminance(fill) < 0.45 {
 					ink = colCard
 				}
 				// Values stay readable on the layers a highlight fades.
@@ -215,12 +299,13 @@ func (g *Game) drawDiagram(p *painter, net *nn.Network, st *diagramState, hv hit
 			}
 		}
 	}
-	g.drawDiagramLabels(p, small, net.Task())
+	g.drawDiagramLabels(p, st, small, net.Task())
 }
 
-// drawDiagramLabels names the columns (a_1 ... a_L, as in the notebook), the inputs (the task's
-// features: x, y, x², ...) and the outputs (the classes they stand for, or a regression's value).
-func (g *Game) drawDiagramLabels(p *painter, small textStyle, task nn.Task) {
+// drawDiagramLabels names the columns (a_1 ... a_L, as in the notebook, or δ_l where the
+// walk-through puts δ on the neurons), the inputs (the task's features: x, y, x², ...) and the
+// outputs (the classes they stand for, or a regression's value).
+func (g *Game) drawDiagramLabels(p *painter, st *diagramState, small textStyle, task nn.Task) {
 	d := &g.geom
 	u := d.u
 	L := len(d.layers)
@@ -232,6 +317,9 @@ func (g *Game) drawDiagramLabels(p *painter, small textStyle, task nn.Task) {
 	by := min(low+d.r+d.ring+12*u+capHeight(small), d.area.Y1+6*u+capHeight(small))
 	for l := 1; l <= L; l++ {
 		g.num = append(g.num[:0], "a_"...)
+		if _, ok := st.neuronValue(l, 0); ok {
+			g.num = append(append(g.num[:0], st.highlight.NeuronName...), '_')
+		}
 		g.num = appendNumber(g.num, float64(l), 0)
 		p.tx.addBytes(layerMid, g.num, d.x[l-1], by, small, colMuted, alignCenter)
 	}

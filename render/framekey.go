@@ -32,7 +32,9 @@ type frameKey struct {
 	teaching       bool
 	message        string
 	heatmaps       bool
-	div            int // the boundary's grid
+	gradients      bool // the edges show the last step's dw
+	gradOK         bool // and there is one
+	div            int  // the boundary's grid
 	act            nn.Activation
 	cost           nn.Cost
 	hover          hit
@@ -67,9 +69,8 @@ func (g *Game) keyOf(hl *app.Highlight) frameKey {
 	if g.notice != "" && g.frame.now < g.noticeUntil {
 		k.notice = g.notice
 	}
-	hl.Neurons = append(hl.Neurons[:0], s.Highlight.Neurons...)
-	hl.Weights = append(hl.Weights[:0], s.Highlight.Weights...)
-	hl.Biases = append(hl.Biases[:0], s.Highlight.Biases...)
+	hl.CopyFrom(&s.Highlight)
+	k.gradients, k.gradOK = s.Gradients, s.GradOK
 	return k
 }
 
@@ -88,7 +89,9 @@ func (k frameKey) overlayFree() bool {
 	return k.hover.kind == hitNone && k.message == "" && k.notice == "" && !k.cursorShown && !k.dragging
 }
 
-// sameHighlight reports whether two highlights emphasise the same layers.
+// sameHighlight reports whether two highlights emphasise the same layers with the same values.
 func sameHighlight(a, b *app.Highlight) bool {
-	return slices.Equal(a.Neurons, b.Neurons) && slices.Equal(a.Weights, b.Weights) && slices.Equal(a.Biases, b.Biases)
+	return slices.Equal(a.Neurons, b.Neurons) && slices.Equal(a.Weights, b.Weights) && slices.Equal(a.Biases, b.Biases) &&
+		a.NeuronName == b.NeuronName && slices.EqualFunc(a.NeuronValues, b.NeuronValues, slices.Equal) &&
+		slices.EqualFunc(a.EdgeValues, b.EdgeValues, slices.Equal)
 }

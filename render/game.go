@@ -430,6 +430,9 @@ func (g *Game) buildBatches() {
 	g.drawPlane(p, s, hover)
 	g.drawCursor(p)
 	ds := diagramState{acts: g.selectedActs(), highlight: s.Highlight, heatmaps: g.heatmapsShown()}
+	if s.Gradients && s.GradOK && !s.Teaching {
+		ds.grad = s.Grad
+	}
 	g.drawDiagram(p, s.Net, &ds, g.currentHover())
 	g.drawChart(p, s)
 	g.drawMessage(p, s)

@@ -219,8 +219,14 @@
         type: 'checkbox', id: 'nnviz-heatmaps', checked: api.heatmaps(),
         onchange: guard((e) => api.heatmaps(e.target.checked)),
       });
+      const grads = el('input', {
+        type: 'checkbox', id: 'nnviz-gradients', checked: api.gradients(),
+        onchange: guard((e) => api.gradients(e.target.checked)),
+      });
       network.push(controls.shape,
         el('label', { class: 'check', title: 'Each neuron shows its activation over the whole plane (H)' }, heat, ' Neuron heatmaps'),
+        el('label', { class: 'check', title: 'The edges show the last training step\'s gradient dw (its sign and relative size) instead of the weights: which weights are moving' },
+          grads, ' Gradients on the edges'),
         el('button', {
           type: 'button', id: 'nnviz-edit-weight', 'aria-keyshortcuts': 'W',
           title: 'Type a new value for a weight or a bias (W); or click its edge or ring in the diagram',
@@ -417,6 +423,10 @@
       const heat = document.getElementById('nnviz-heatmaps');
       if (heat) {
         heat.checked = api.heatmaps();
+      }
+      const grads = document.getElementById('nnviz-gradients');
+      if (grads) {
+        grads.checked = s.gradients;
       }
       if (controls.data) {
         controls.data(s);
