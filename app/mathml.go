@@ -71,8 +71,8 @@ func sym(base string, layer int) string {
 // transposed puts ᵀ on x.
 func transposed(x string) string { return msup(x, mi("T")) }
 
-// sigmaPrime is σ′.
-func sigmaPrime() string { return msup(mi("σ"), mo("′")) }
+// sigmaPrime is σ′. The prime's glyph is raised already: a superscript would lift it twice.
+func sigmaPrime() string { return mrow(mi("σ"), tag("mo", ` lspace="0" rspace="0"`, "′")) }
 
 // fenced is ( x ).
 func fenced(cs ...string) string { return mrow(append(append([]string{mo("(")}, cs...), mo(")"))...) }

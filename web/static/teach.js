@@ -31,10 +31,10 @@
       el('p', { class: 'why' }, stage.why),
       lines(stage.general, 'The formula', ids ? 'nnviz-formula' : null),
       lines(full ? stage.full : stage.numbers, 'With this step\'s numbers', ids ? 'nnviz-numbers' : null),
-      stage.entries.length ? lines(stage.entries, 'Entry by entry', null) : null,
+      stage.entries.length ? lines(stage.entries, 'Entry by entry', ids ? 'nnviz-entries' : null) : null,
       stage.result ? el('p', { class: 'result' }, stage.result) : null,
       stage.note ? el('p', { class: 'note' }, stage.note) : null,
-    ];
+    ].filter((e) => e !== null);
   }
 
   function build(api) {
