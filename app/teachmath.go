@@ -306,9 +306,10 @@ func (ls *Lesson) numbers(s *Stage, L int, prec int) []string {
 		var lines []string
 		for k := L; k >= 2; k-- {
 			rate := ls.RegRate
+			layer := tag("mtext", ` class="rowname"`, "layer "+strconv.Itoa(k)+": ")
 			lines = append(lines,
-				mathBlock(at("w", k), mo("−"), step, mo("·"), ls.penalised(at("dw", k), at("w", k), &rate), mo("="), mx(fmt.Sprintf("w_%d_new", k))),
-				mathBlock(at("b", k), mo("−"), step, mo("·"), at("db", k), mo("="), mx(fmt.Sprintf("b_%d_new", k))))
+				mathBlock(layer, at("w", k), mo("−"), step, mo("·"), ls.penalised(at("dw", k), at("w", k), &rate), mo("="), mx(fmt.Sprintf("w_%d_new", k))),
+				mathBlock(layer, at("b", k), mo("−"), step, mo("·"), at("db", k), mo("="), mx(fmt.Sprintf("b_%d_new", k))))
 		}
 		return lines
 	case stageAfter:

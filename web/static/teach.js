@@ -27,11 +27,14 @@
   // step's numbers (full: with more digits), the matrix entry by entry where it is small, and
   // its notes.
   function stageBody(stage, full, ids) {
+    // The general form and the numbers sit side by side where they fit, one above the other
+    // where they do not.
     return [
       el('p', { class: 'why' }, stage.why),
-      lines(stage.general, 'The formula', ids ? 'nnviz-formula' : null),
-      lines(full ? stage.full : stage.numbers, 'With this step\'s numbers', ids ? 'nnviz-numbers' : null),
-      stage.entries.length ? lines(stage.entries, 'Entry by entry', ids ? 'nnviz-entries' : null) : null,
+      el('div', { class: 'formulas' },
+        lines(stage.general, 'The formula', ids ? 'nnviz-formula' : null),
+        lines(full ? stage.full : stage.numbers, 'With this step\'s numbers', ids ? 'nnviz-numbers' : null),
+        stage.entries.length ? lines(stage.entries, 'Entry by entry', ids ? 'nnviz-entries' : null) : null),
       stage.result ? el('p', { class: 'result' }, stage.result) : null,
       stage.note ? el('p', { class: 'note' }, stage.note) : null,
     ].filter((e) => e !== null);
