@@ -315,9 +315,9 @@ func (ls *Lesson) numbers(s *Stage, L int, prec int) []string {
 	case stageAfter:
 		n := ls.Matrices["y"].Rows
 		return []string{mathBlock(
-			mtext("before: "), sym("a", L), mo("="), ls.labelled(at("a", L), n), space(),
-			mtext("after: "), sym("a", L), mo("="), mx(fmt.Sprintf("a_%d_new", L)), space(),
-			mtext("target: "), mi("y"), mo("="), mx("y"))}
+			mtext("before:"), space(), sym("a", L), mo("="), ls.labelled(at("a", L), n), space(), space(),
+			mtext("after:"), space(), sym("a", L), mo("="), mx(fmt.Sprintf("a_%d_new", L)), space(), space(),
+			mtext("target:"), space(), mi("y"), mo("="), mx("y"))}
 	}
 	return nil
 }
@@ -360,8 +360,12 @@ func (ls *Lesson) result(L int) string {
 		case math.Abs(a-t) == math.Abs(b-t):
 			way = "no closer to"
 		}
+		target := formatValue(t, ShortDecimals)
+		if t == math.Trunc(t) {
+			target = strconv.FormatFloat(t, 'f', 0, 64) // a one-hot 0 or 1
+		}
 		parts = append(parts, fmt.Sprintf("%s: %s → %s, %s its target %s", names[i],
-			formatValue(b, ShortDecimals), formatValue(a, ShortDecimals), way, strconv.FormatFloat(t, 'g', -1, 64)))
+			formatValue(b, ShortDecimals), formatValue(a, ShortDecimals), way, target))
 	}
 	return "Output " + strings.Join(parts, "; ") + "."
 }

@@ -99,7 +99,8 @@ func TestTeachingShowsTheNotebooksNumbers(t *testing.T) {
 	p.ExpectNoConsoleErrors()
 }
 
-// TestEveryStageIsMathML walks every stage of several networks: each stage says why in a
+// TestEveryStageIsMathML walks every stage of several networks (deeper, tanh, ReLU, softmax with
+// cross-entropy, a regression, input features): each stage says why in a
 // sentence, its formula and its numbers are MathML, no visible text has a literal underscore,
 // and the update stage shows w, dw and the new w (and b, db, new b) side by side for every layer.
 func TestEveryStageIsMathML(t *testing.T) {
@@ -107,6 +108,8 @@ func TestEveryStageIsMathML(t *testing.T) {
 		"?weights=notebook&teach=0",
 		"?layers=2,4,3,2&activation=tanh&teach=2",
 		"?layers=2,5,2&activation=relu&cost=crossentropy&teach=1",
+		"?problem=regression&data=plane&n=20&teach=3",
+		"?features=x,y,x2,sinx&teach=0",
 	} {
 		t.Run(q, func(t *testing.T) {
 			p := open(t, q)

@@ -97,7 +97,10 @@
       document.body.classList.add('teaching');
       document.body.classList.toggle('teach-all', all);
       const n = lesson.stages.length;
-      const point = el('p', { class: 'point' }, 'Point ' + lesson.point + ': [' + p.x + ', ' + p.y + '], label ' + p.label +
+      // Coordinates to 3 decimals at most (a preset's have 16); a regression's point has a value.
+      const short = (v) => String(Number(v.toFixed(3)));
+      const target = p.value !== undefined && p.label === undefined ? 'value ' + short(p.value) : 'label ' + p.label;
+      const point = el('p', { class: 'point' }, 'Point ' + lesson.point + ': [' + short(p.x) + ', ' + short(p.y) + '], ' + target +
         '. Click another point to walk through it.');
       const viewButton = el('button', {
         type: 'button', id: 'nnviz-teach-view', 'aria-pressed': all ? 'true' : 'false',
