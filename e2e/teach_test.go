@@ -83,6 +83,15 @@ func TestTeachingShowsTheNotebooksNumbers(t *testing.T) {
 		}
 	}
 	checkNotebookNumbers(t, "one stage at a time", shown)
+	// More digits on hover: the value under the pointer lends its digits to its formula's box.
+	hover := Eval[[]string](p, `(() => {
+		const n = document.querySelector("#nnviz-numbers mn[title]");
+		n.dispatchEvent(new PointerEvent("pointerover", {bubbles: true}));
+		return [n.textContent, n.closest(".math").title];
+	})()`)
+	if len(hover) != 2 || len(hover[1]) <= len(hover[0]) || !strings.HasPrefix(hover[1], strings.TrimSuffix(hover[0], "0")[:3]) {
+		t.Errorf("hovering the value %q shows %q, want more of its digits", hover[0], hover[1])
+	}
 	for _, want := range []string{"z3=w3a2+b3", "δ2=(w3Tδ3)⊙σ′(z2)", "w21(3)a1(2)"} {
 		found := false
 		for f := range formulas {

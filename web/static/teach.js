@@ -47,6 +47,17 @@
     }
     let last = '';
 
+    // All the digits of a value on hover: each <mn> carries them in its title, which browsers
+    // do not show for MathML elements, so the formula's HTML box takes the title of the value
+    // under the pointer.
+    box.addEventListener('pointerover', (e) => {
+      const n = e.target instanceof Element ? e.target.closest('mn[title]') : null;
+      const holder = n && n.closest('.math');
+      if (holder) {
+        holder.title = n.getAttribute('title');
+      }
+    });
+
     // report shows, in the walk-through, why it cannot go on (the API's message without its
     // "nnviz.lesson: " prefix), with a way to close it: nothing here throws uncaught.
     function report(err) {
