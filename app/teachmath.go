@@ -145,7 +145,7 @@ func (ls *Lesson) general(s *Stage, L int) []string {
 				msub(mi("y"), mi("k")), mi("log"), msub(mi("a"), mrow(mn(strconv.Itoa(L)), mo(","), mi("k"))))}
 		}
 		return []string{mathBlock(msub(mi("C"), mi("x")), mo("="), tag("mfrac", "", mn("1"), mn("2")),
-			mo("‖"), mi("y"), mo("−"), sym("a", L), msup(mo("‖"), mn("2")))}
+			norm(), mi("y"), mo("−"), sym("a", L), msup(norm(), mn("2")))}
 	case stageDCDA:
 		d := tag("mfrac", "", mrow(mo("∂"), msub(mi("C"), mi("x"))), mrow(mo("∂"), sym("a", L)))
 		if ls.Softmax {
@@ -182,6 +182,10 @@ func (ls *Lesson) general(s *Stage, L int) []string {
 	}
 	return nil
 }
+
+// norm is the double bar of ‖y − a‖, asked to stretch as tall as the matrices between (where
+// the font has the glyphs for it).
+func norm() string { return tag("mo", ` stretchy="true" symmetric="true"`, "‖") }
 
 // newName is "new x".
 func newName(x string) string { return mrow(mtext("new"), `<mspace width="0.3em"></mspace>`, x) }
@@ -273,7 +277,7 @@ func (ls *Lesson) numbers(s *Stage, L int, prec int) []string {
 			return []string{mathBlock(msub(mi("C"), mi("x")), mo("="), mo("−"), mo("∑"), mx("y"), mo("⊙"), mi("log"), at("a", L), mo("="), c)}
 		}
 		return []string{mathBlock(msub(mi("C"), mi("x")), mo("="), tag("mfrac", "", mn("1"), mn("2")),
-			mo("‖"), mx("y"), mo("−"), at("a", L), msup(mo("‖"), mn("2")), mo("="), c)}
+			norm(), mx("y"), mo("−"), at("a", L), msup(norm(), mn("2")), mo("="), c)}
 	case stageDCDA:
 		d := at("dC_da", L)
 		name := tag("mfrac", "", mrow(mo("∂"), msub(mi("C"), mi("x"))), mrow(mo("∂"), sym("a", L)))
