@@ -109,49 +109,47 @@ func TestTypesetStagesAreMathML(t *testing.T) {
 // checkTypeset checks one lesson's stages as TestTypesetStagesAreMathML says.
 func checkTypeset(t *testing.T, name string, ls Lesson) {
 	t.Helper()
-	{
-		for k, s := range ls.Stages {
-			where := func(part string) string { return name + " stage " + s.Title + " " + part }
-			if s.Why == "" || strings.Contains(s.Why, "_") {
-				t.Errorf("%s: why %q: want one plain sentence without underscores", where("why"), s.Why)
+	for k, s := range ls.Stages {
+		where := func(part string) string { return name + " stage " + s.Title + " " + part }
+		if s.Why == "" || strings.Contains(s.Why, "_") {
+			t.Errorf("%s: why %q: want one plain sentence without underscores", where("why"), s.Why)
+		}
+		if len(s.General) == 0 || len(s.Numbers) == 0 || len(s.Numbers) != len(s.Full) {
+			t.Errorf("%s: %d general, %d numbers, %d full lines", where(""), len(s.General), len(s.Numbers), len(s.Full))
+			continue
+		}
+		for _, line := range append(s.General, s.Entries...) {
+			if text := visibleText(t, where("general"), line); strings.Contains(text, "_") {
+				t.Errorf("%s shows an underscore: %q", where("general"), text)
 			}
-			if len(s.General) == 0 || len(s.Numbers) == 0 || len(s.Numbers) != len(s.Full) {
-				t.Errorf("%s: %d general, %d numbers, %d full lines", where(""), len(s.General), len(s.Numbers), len(s.Full))
-				continue
-			}
-			for _, line := range append(s.General, s.Entries...) {
-				if text := visibleText(t, where("general"), line); strings.Contains(text, "_") {
-					t.Errorf("%s shows an underscore: %q", where("general"), text)
+		}
+		short, full := "", ""
+		for i := range s.Numbers {
+			short += visibleText(t, where("numbers"), s.Numbers[i])
+			full += visibleText(t, where("full"), s.Full[i])
+		}
+		if strings.Contains(short+full, "_") {
+			t.Errorf("%s shows an underscore: %q", where("numbers"), short)
+		}
+		for _, name := range s.Show {
+			for _, v := range ls.Matrices[name].Values {
+				if !strings.Contains(short, formatValue(v, ShortDecimals)) {
+					t.Errorf("%s lacks %s's %s", where("numbers"), name, formatValue(v, ShortDecimals))
+				}
+				if !strings.Contains(full, formatValue(v, LongDecimals)) {
+					t.Errorf("%s lacks %s's %s", where("full"), name, formatValue(v, LongDecimals))
 				}
 			}
-			short, full := "", ""
-			for i := range s.Numbers {
-				short += visibleText(t, where("numbers"), s.Numbers[i])
-				full += visibleText(t, where("full"), s.Full[i])
-			}
-			if strings.Contains(short+full, "_") {
-				t.Errorf("%s shows an underscore: %q", where("numbers"), short)
-			}
-			for _, name := range s.Show {
-				for _, v := range ls.Matrices[name].Values {
-					if !strings.Contains(short, formatValue(v, ShortDecimals)) {
-						t.Errorf("%s lacks %s's %s", where("numbers"), name, formatValue(v, ShortDecimals))
-					}
-					if !strings.Contains(full, formatValue(v, LongDecimals)) {
-						t.Errorf("%s lacks %s's %s", where("full"), name, formatValue(v, LongDecimals))
-					}
+		}
+		if s.kind == stageInput {
+			for _, name := range ls.Inputs {
+				if !strings.Contains(visibleText(t, where("general"), s.General[0]), name) {
+					t.Errorf("%s: a_1 lacks the input %q", where("general"), name)
 				}
 			}
-			if s.kind == stageInput {
-				for _, name := range ls.Inputs {
-					if !strings.Contains(visibleText(t, where("general"), s.General[0]), name) {
-						t.Errorf("%s: a_1 lacks the input %q", where("general"), name)
-					}
-				}
-			}
-			if k == len(ls.Stages)-1 && !strings.Contains(s.Result, "towards") && !strings.Contains(s.Result, "away") && !strings.Contains(s.Result, "no closer") {
-				t.Errorf("%s: the last stage's result %q says nothing of y", where("result"), s.Result)
-			}
+		}
+		if k == len(ls.Stages)-1 && !strings.Contains(s.Result, "towards") && !strings.Contains(s.Result, "away") && !strings.Contains(s.Result, "no closer") {
+			t.Errorf("%s: the last stage's result %q says nothing of y", where("result"), s.Result)
 		}
 	}
 }

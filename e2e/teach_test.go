@@ -109,7 +109,7 @@ func TestTeachingShowsTheNotebooksNumbers(t *testing.T) {
 }
 
 // TestEveryStageIsMathML walks every stage of several networks (deeper, tanh, ReLU, softmax with
-// cross-entropy, a regression, input features): each stage says why in a
+// cross-entropy, a regression, input features, three classes): each stage says why in a
 // sentence, its formula and its numbers are MathML, no visible text has a literal underscore,
 // and the update stage shows w, dw and the new w (and b, db, new b) side by side for every layer.
 func TestEveryStageIsMathML(t *testing.T) {
@@ -119,6 +119,7 @@ func TestEveryStageIsMathML(t *testing.T) {
 		"?layers=2,5,2&activation=relu&cost=crossentropy&teach=1",
 		"?problem=regression&data=plane&n=20&teach=3",
 		"?features=x,y,x2,sinx&teach=0",
+		"?classes=3&data=blobs&n=30&layers=2,4,3&cost=crossentropy&teach=0",
 	} {
 		t.Run(q, func(t *testing.T) {
 			p := open(t, q)
