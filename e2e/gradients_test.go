@@ -3,11 +3,14 @@
 package e2e
 
 import (
+	"context"
 	"image"
 	"strconv"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -102,6 +105,47 @@ func TestWalkThroughPutsBackpropOnTheDiagram(t *testing.T) {
 	}
 	if n := diagramDiff(biases, dw, card); n < 500 {
 		t.Errorf("dw on the edges: %d pixels of the network card changed from the db stage", n)
+	}
+	p.ExpectNoConsoleErrors()
+}
+
+// TestWalkThroughSettlesAtABackwardStage opens the walk-through at the dw stage, whose
+// diagram shows the stage's numbers: once settled, its frames draw nothing, as a paused page's.
+func TestWalkThroughSettlesAtABackwardStage(t *testing.T) {
+	srv := server(t)
+	p := newPage(t)
+	p.Do("counting draw calls", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: countDrawCalls})
+		return err
+	}))
+	p.Do("opening the walk-through", chromedp.Navigate(srv.URL+"?weights=notebook&teach=0"))
+	p.WaitFor("window.nnviz", ready, wasmStartTimeout)
+	Eval[any](p, `nnviz.teachStage(11)`)
+	p.WaitFor("a settled page", `(async () => {
+		for (let quiet = 0, tries = 0; tries < 600; tries++) {
+			const before = window.__nnvizDrawCalls;
+			for (let i = 0; i < 10; i++) await new Promise(requestAnimationFrame);
+			quiet = window.__nnvizDrawCalls === before ? quiet + 1 : 0;
+			if (quiet >= 2) return true;
+		}
+		return false;
+	})()`, actionTimeout)
+	calls := Eval[int](p, `(async () => {
+		const before = window.__nnvizDrawCalls;
+		for (let n = 0; n < 60; n++) await new Promise(requestAnimationFrame);
+		return window.__nnvizDrawCalls - before;
+	})()`)
+	if calls != 0 {
+		t.Errorf("the walk-through at its dw stage, settled: %d draw calls in 60 frames, want 0", calls)
+	}
+	// The next stage (the update) draws again.
+	Eval[any](p, `nnviz.teachStage(12)`)
+	if n := Eval[int](p, `(async () => {
+		const before = window.__nnvizDrawCalls;
+		for (let n = 0; n < 10; n++) await new Promise(requestAnimationFrame);
+		return window.__nnvizDrawCalls - before;
+	})()`); n == 0 {
+		t.Error("moving to the update stage drew nothing")
 	}
 	p.ExpectNoConsoleErrors()
 }
