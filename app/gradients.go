@@ -41,7 +41,7 @@ func (st *State) stageValues(s Stage) {
 	if st.selected < 0 || st.selected >= len(st.points) {
 		return
 	}
-	t, err := st.net.Trace(st.points[st.selected], st.settings.Train.StepSize)
+	t, err := st.net.TraceStep(st.points[st.selected], st.settings.Train)
 	if err != nil {
 		return
 	}

@@ -56,6 +56,9 @@ func (ls *Lesson) typeset(L int) {
 		s.Numbers = ls.numbers(s, L, ShortDecimals)
 		s.Full = ls.numbers(s, L, LongDecimals)
 		s.Note = ls.note(s, L)
+		if s.kind == stageUpdate && ls.penalty() {
+			s.Why = "Every weight and bias takes a small step against its gradient, the step size times it; the penalty's term λ pulls every weight towards 0."
+		}
 		if s.kind == stageAfter {
 			s.Result = ls.result(L)
 		}
@@ -171,9 +174,13 @@ func (ls *Lesson) general(s *Stage, L int) []string {
 		return []string{mathBlock(msub(mi("dw"), mi("l")), mo("="), msub(mi("δ"), mi("l")),
 			transposed(msub(mi("a"), mrow(mi("l"), mo("−"), mn("1")))))}
 	case stageUpdate:
+		var rate []string
+		if ls.penalty() {
+			rate = []string{mo(","), space(), mi("λ"), mo("="), mn(strconv.FormatFloat(ls.RegRate, 'g', -1, 64))}
+		}
 		return []string{
-			mathBlock(msub(mi("w"), mi("l")), mo("−"), mtext("step size"), mo("·"), ls.penalised(msub(mi("dw"), mi("l")), msub(mi("w"), mi("l")), nil),
-				mo("="), newName(msub(mi("w"), mi("l")))),
+			mathBlock(append([]string{msub(mi("w"), mi("l")), mo("−"), mtext("step size"), mo("·"), ls.penalised(msub(mi("dw"), mi("l")), msub(mi("w"), mi("l"))),
+				mo("="), newName(msub(mi("w"), mi("l")))}, rate...)...),
 			mathBlock(msub(mi("b"), mi("l")), mo("−"), mtext("step size"), mo("·"), msub(mi("db"), mi("l")),
 				mo("="), newName(msub(mi("b"), mi("l")))),
 		}
@@ -228,22 +235,21 @@ func (ls *Lesson) entries(s *Stage, L int) []string {
 	return nil
 }
 
-// penalised is the gradient dw, or (dw + λ·w) when the lesson has a penalty; with a rate
-// (rate != nil) λ is the rate's number.
-func (ls *Lesson) penalised(dw, w string, rate *float64) string {
-	if ls.Reg == "" || ls.Reg == "none" {
+// penalised is the gradient dw, or (dw + λ·w) (L2) or (dw + λ·sign(w)) (L1) in symbols when
+// the lesson has a penalty.
+func (ls *Lesson) penalised(dw, w string) string {
+	if !ls.penalty() {
 		return dw
-	}
-	lambda := mi("λ")
-	if rate != nil {
-		lambda = mn(strconv.FormatFloat(*rate, 'g', -1, 64))
 	}
 	term := w
 	if ls.Reg == PenaltyL1 {
 		term = mrow(mi("sign"), fenced(w))
 	}
-	return fenced(dw, mo("+"), lambda, mo("·"), term)
+	return fenced(dw, mo("+"), mi("λ"), mo("·"), term)
 }
+
+// penalty reports whether the step adds a regulariser's term.
+func (ls *Lesson) penalty() bool { return ls.Reg == PenaltyL1 || ls.Reg == PenaltyL2 }
 
 func (ls *Lesson) numbers(s *Stage, L int, prec int) []string {
 	l := s.layer
@@ -309,10 +315,14 @@ func (ls *Lesson) numbers(s *Stage, L int, prec int) []string {
 		step := mn(strconv.FormatFloat(ls.StepSize, 'g', -1, 64))
 		var lines []string
 		for k := L; k >= 2; k-- {
-			rate := ls.RegRate
 			layer := tag("mtext", ` class="rowname"`, "layer "+strconv.Itoa(k)+": ")
+			grad := at("dw", k)
+			if ls.penalty() {
+				// nn's trace holds the penalty's term with λ in it (l2_w_l, l1_w_l).
+				grad = fenced(grad, mo("+"), at(ls.Reg+"_w", k))
+			}
 			lines = append(lines,
-				mathBlock(layer, at("w", k), mo("−"), step, mo("·"), ls.penalised(at("dw", k), at("w", k), &rate), mo("="), mx(fmt.Sprintf("w_%d_new", k))),
+				mathBlock(layer, at("w", k), mo("−"), step, mo("·"), grad, mo("="), mx(fmt.Sprintf("w_%d_new", k))),
 				mathBlock(layer, at("b", k), mo("−"), step, mo("·"), at("db", k), mo("="), mx(fmt.Sprintf("b_%d_new", k))))
 		}
 		return lines
@@ -338,6 +348,9 @@ func (ls *Lesson) labelled(col string, n int) string {
 
 // note says where the notebook's formula for the stage has a typo; its code is right.
 func (ls *Lesson) note(s *Stage, L int) string {
+	if s.kind == stageUpdate && ls.Reg == PenaltyL1 {
+		return "L1 stops a weight at 0 where the λ term would carry it across 0 (as TensorFlow Playground does), so those weights end at exactly 0."
+	}
 	if L != 3 {
 		return ""
 	}

@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"strings"
@@ -198,19 +199,47 @@ func TestUpdateStageShowsEveryLayer(t *testing.T) {
 }
 
 // TestUpdateStageShowsAPenalty checks the regulariser's term in the update: + λ·w for L2 and
-// + λ·sign(w) for L1, with the rate in the numbers.
+// + λ·sign(w) for L1 with the rate beside it, and in the numbers nn's matrix of the term
+// (l2_w_l, l1_w_l) inside the gradient, for every layer; L1 says where it stops at 0.
 func TestUpdateStageShowsAPenalty(t *testing.T) {
-	for _, c := range []struct{ kind, term string }{{PenaltyL2, "λ·w"}, {PenaltyL1, "λ·sign(w"}} {
-		ls := lessonFor(t, nn.DefaultConfig(), 0, nn.NotebookParams())
-		ls.Reg, ls.RegRate = c.kind, 0.003
-		ls.typeset(3)
-		up := ls.Stages[12]
-		general := visibleText(t, c.kind, up.General[0])
-		if !strings.Contains(strings.ReplaceAll(general, " ", ""), c.term) {
-			t.Errorf("%s: the general update %q lacks %s", c.kind, general, c.term)
+	for _, c := range []struct {
+		reg  nn.Regularization
+		term string
+	}{{nn.L2, "λ·w"}, {nn.L1, "λ·sign(w"}} {
+		s := DefaultSettings()
+		s.Train.Reg, s.Train.RegRate = c.reg, 0.003
+		st, err := New(s, nn.NotebookData(), nn.NotebookParams())
+		if err != nil {
+			t.Fatal(err)
 		}
-		if numbers := visibleText(t, c.kind, up.Numbers[0]); !strings.Contains(numbers, "0.003") {
-			t.Errorf("%s: the update's numbers %q lack the rate", c.kind, numbers)
+		if err := st.Teach(0); err != nil {
+			t.Fatal(err)
+		}
+		ls, _, err := st.Lesson()
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTypeset(t, c.reg.String(), ls)
+		up := ls.Stages[12]
+		general := strings.ReplaceAll(visibleText(t, c.reg.String(), up.General[0]), " ", "")
+		if !strings.Contains(general, c.term) || !strings.Contains(general, "λ=0.003") {
+			t.Errorf("%v: the general update %q lacks %s and λ = 0.003", c.reg, general, c.term)
+		}
+		for i, l := range []int{3, 2} {
+			name := fmt.Sprintf("%v_w_%d", c.reg, l)
+			line := up.Numbers[2*i]
+			if !strings.Contains(line, `data-name="`+name+`"`) {
+				t.Errorf("%v: layer %d's update lacks %s", c.reg, l, name)
+			}
+			text := visibleText(t, name, line)
+			for _, v := range ls.Matrices[name].Values {
+				if !strings.Contains(text, formatValue(v, ShortDecimals)) {
+					t.Errorf("%v: layer %d's update lacks %s's %s", c.reg, l, name, formatValue(v, ShortDecimals))
+				}
+			}
+		}
+		if (c.reg == nn.L1) != (up.Note != "") {
+			t.Errorf("%v: the update's note is %q", c.reg, up.Note)
 		}
 	}
 }

@@ -122,7 +122,7 @@ func TestEdgesFollowGradients(t *testing.T) {
 	dw := [][]float64{nil, {-0.02, 0.004}, {0.01, -0.001}}
 	edges := []edge{{2, 0, 0, -0.02}, {2, 0, 1, 0.004}, {3, 0, 0, 0.01}, {3, 1, 0, -0.001}}
 	for name, st := range map[string]*diagramState{
-		"training":     {grad: dw},
+		"training": {grad: dw},
 		// Without the stage's emphasis, whose bands behind the layers would be measured too.
 		"walk-through": {highlight: app.Highlight{EdgeValues: dw}},
 	} {
