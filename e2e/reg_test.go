@@ -55,10 +55,12 @@ func TestRegularizationThroughAddressPanelAndShare(t *testing.T) {
 	}
 	Eval[chromedp.Void](again, `nnviz.teach(0)`)
 	Eval[chromedp.Void](again, `nnviz.teachStage(nnviz.lesson().stages.length - 2)`)
-	again.WaitFor("the update stage's penalty", `document.getElementById("nnviz-formula") && document.getElementById("nnviz-formula").textContent.includes("dw_l + λ·w_l") && document.querySelector('figure[data-name="l2_w_3"] caption') !== null`, actionTimeout)
+	// The typeset formula reads w_l − step size · (dw_l + λ·w_l) = new w_l, and each layer's
+	// numbers put nn's λ·w_l matrix beside dw_l inside the gradient.
+	again.WaitFor("the update stage's penalty", `document.getElementById("nnviz-formula") && document.getElementById("nnviz-formula").textContent.replace(/\s+/g, "").includes("(dwl+λ·wl)") && document.querySelector('#nnviz-numbers [data-name="l2_w_3"]') !== null`, actionTimeout)
 	again.Screenshot("walk-through-update")
-	if c := Eval[string](again, `document.querySelector('figure[data-name="l2_w_3"] .name').textContent`); c != "λ·w_3" {
-		t.Errorf("the penalty's matrix is captioned %q, want λ·w_3", c)
+	if names := Eval[string](again, `[...document.querySelector('#nnviz-numbers [data-name="l2_w_3"]').closest(".line").querySelectorAll("[data-name]")].map((e) => e.dataset.name).join(" ")`); names != "w_3 dw_3 l2_w_3 w_3_new" {
+		t.Errorf("layer 3's update shows %q, want w_3 dw_3 l2_w_3 w_3_new", names)
 	}
 	again.ExpectNoConsoleErrors()
 
