@@ -1,6 +1,9 @@
 package nn
 
 import (
+	"fmt"
+	"hash/fnv"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -104,5 +107,26 @@ func TestRegressionDatasetsFollowTheirRules(t *testing.T) {
 	}
 	if _, err := DatasetProblem("moons"); err == nil || !strings.Contains(err.Error(), `"moons"`) {
 		t.Errorf("DatasetProblem(moons) error %v, want one naming it", err)
+	}
+}
+
+// TestPresetsAreUnchanged pins the two-class presets' points, bit for bit, to what they were
+// before presets of K classes came: share links and saved states name a preset by its
+// arguments, and must draw the same points as when they were made.
+func TestPresetsAreUnchanged(t *testing.T) {
+	for name, want := range map[string]uint64{
+		"spiral": 0x6f1f66b91c8276d4, "circle": 0xc96a6eb093c9a9b7, "xor": 0x497ef886cb2110b2, "gaussians": 0xe1e7ab4600d10dd4,
+	} {
+		pts, err := Dataset(name, 200, 0.3, 11)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := fnv.New64a()
+		for _, p := range pts {
+			fmt.Fprintf(h, "%x %x %d;", math.Float64bits(p.X), math.Float64bits(p.Y), p.Label)
+		}
+		if got := h.Sum64(); got != want {
+			t.Errorf("%s of 200 points, noise 0.3, seed 11: hash %#x, want %#x (the points changed)", name, got, want)
+		}
 	}
 }
