@@ -38,6 +38,7 @@ type Problem struct {
 	Message string
 }
 
+// Error says the parameter and what was wrong with it: "layers: \"x\" is not a number".
 func (p Problem) Error() string { return p.Param + ": " + p.Message }
 
 // Controls are the names the controls and hide parameters accept.

@@ -17,6 +17,7 @@ const savedShown = 3
 // savedProblemLen is how much of each problem SavedError quotes, in characters.
 const savedProblemLen = 120
 
+// Error says why the saved state could not be used.
 func (e *SavedError) Error() string {
 	var b strings.Builder
 	b.WriteString("the saved state could not be read: ")

@@ -52,6 +52,7 @@ type responseRecorder struct {
 	wroteHeader bool
 }
 
+// WriteHeader records the status and passes it on.
 func (r *responseRecorder) WriteHeader(status int) {
 	if !r.wroteHeader {
 		r.status, r.wroteHeader = status, true
@@ -59,6 +60,7 @@ func (r *responseRecorder) WriteHeader(status int) {
 	r.ResponseWriter.WriteHeader(status)
 }
 
+// Write counts the bytes of the body and passes them on.
 func (r *responseRecorder) Write(p []byte) (int, error) {
 	r.wroteHeader = true
 	n, err := r.ResponseWriter.Write(p)

@@ -44,6 +44,7 @@ type bundleHandler struct {
 	logger *slog.Logger
 }
 
+// ServeHTTP serves a file of the bundle, or a clear 404 or 405.
 func (b *bundleHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name, ok := bundleName(r.URL.Path)
 	if !ok {
@@ -124,6 +125,7 @@ type fullLengthWriter struct {
 	wroteHeader bool
 }
 
+// WriteHeader sets Content-Length on a 200 answer that has none, then passes the status on.
 func (w *fullLengthWriter) WriteHeader(status int) {
 	if !w.wroteHeader && status == http.StatusOK && w.Header().Get("Content-Length") == "" {
 		w.Header().Set("Content-Length", strconv.FormatInt(w.size, 10))
@@ -132,6 +134,7 @@ func (w *fullLengthWriter) WriteHeader(status int) {
 	w.ResponseWriter.WriteHeader(status)
 }
 
+// Write sends the header first if it has not gone yet, then passes the body on.
 func (w *fullLengthWriter) Write(p []byte) (int, error) {
 	if !w.wroteHeader {
 		w.WriteHeader(http.StatusOK)

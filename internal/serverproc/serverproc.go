@@ -153,6 +153,7 @@ func (t *tail) add(line string) {
 	}
 }
 
+// String returns the lines kept.
 func (t *tail) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()

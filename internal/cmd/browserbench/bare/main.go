@@ -12,14 +12,18 @@ import (
 
 type game struct{ n int }
 
+// Update counts the frames.
 func (g *game) Update() error { g.n++; return nil }
 
+// Draw fills the screen, the least any ebiten page does a frame.
 func (g *game) Draw(screen *ebiten.Image) {
 	screen.Fill(color.RGBA{0xf3, 0xf5, 0xf8, 0xff})
 }
 
+// Layout is not called: ebiten calls LayoutF when a game has it.
 func (g *game) Layout(int, int) (int, int) { panic("LayoutF is used") }
 
+// LayoutF makes the screen as many device pixels as the canvas has, as nnviz does.
 func (g *game) LayoutF(w, h float64) (float64, float64) {
 	s := ebiten.Monitor().DeviceScaleFactor()
 	return math.Ceil(w * s), math.Ceil(h * s)
