@@ -233,17 +233,7 @@ func TestWalkThroughFollowsTheTask(t *testing.T) {
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	st, err := New(su.Settings, su.Points, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Teach(3); err != nil {
-		t.Fatal(err)
-	}
-	ls, ok, err := st.Lesson()
-	if err != nil || !ok {
-		t.Fatalf("Lesson: %v, %v", ok, err)
-	}
+	_, ls := lessonOn(t, su.Settings, su.Points, nil, 3)
 	p := su.Points[3]
 	a1, y := ls.Matrices["a_1"], ls.Matrices["y"]
 	if want := []float64{p.X, p.X * p.X, math.Sin(p.X)}; !slices.Equal(a1.Values, want) {
@@ -331,18 +321,8 @@ func TestKClassesPlayground(t *testing.T) {
 // class, and a_L, δ_L and the gradients have three rows.
 func TestWalkThroughOfKClasses(t *testing.T) {
 	su, _ := ParseQuery("classes=3&data=blobs&n=30&layers=2,4,3&cost=crossentropy")
-	st, err := New(su.Settings, su.Points, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	i := slices.IndexFunc(su.Points, func(p nn.Point) bool { return p.Label == 3 })
-	if err := st.Teach(i); err != nil {
-		t.Fatal(err)
-	}
-	ls, _, err := st.Lesson()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, ls := lessonOn(t, su.Settings, su.Points, nil, i)
 	if y := ls.Matrices["y"]; !slices.Equal(y.Values, []float64{0, 0, 1}) {
 		t.Errorf("y of class 3 = %v, want e_3", y.Values)
 	}

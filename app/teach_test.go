@@ -10,18 +10,7 @@ import (
 
 func notebookLesson(t *testing.T) (*State, Lesson) {
 	t.Helper()
-	st, err := New(DefaultSettings(), nn.NotebookData(), nn.NotebookParams())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Teach(0); err != nil {
-		t.Fatal(err)
-	}
-	ls, ok, err := st.Lesson()
-	if err != nil || !ok {
-		t.Fatalf("lesson: ok %v err %v", ok, err)
-	}
-	return st, ls
+	return lessonOn(t, DefaultSettings(), nn.NotebookData(), nn.NotebookParams(), 0)
 }
 
 func TestNotebookStages(t *testing.T) {
@@ -83,17 +72,7 @@ func TestEveryStageShowsTheTrace(t *testing.T) {
 	} {
 		s := DefaultSettings()
 		s.Net = cfg
-		st, err := New(s, nn.NotebookData(), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := st.Teach(4); err != nil {
-			t.Fatal(err)
-		}
-		ls, _, err := st.Lesson()
-		if err != nil {
-			t.Fatal(err)
-		}
+		st, ls := lessonOn(t, s, nn.NotebookData(), nil, 4)
 		tr, err := st.Trace(4)
 		if err != nil {
 			t.Fatal(err)

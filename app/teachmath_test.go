@@ -57,18 +57,26 @@ func lessonFor(t *testing.T, cfg nn.Config, point int, params nn.Params) Lesson 
 	t.Helper()
 	s := DefaultSettings()
 	s.Net = cfg
-	st, err := New(s, nn.NotebookData(), params)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Teach(point); err != nil {
-		t.Fatal(err)
-	}
-	ls, _, err := st.Lesson()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, ls := lessonOn(t, s, nn.NotebookData(), params, point)
 	return ls
+}
+
+// lessonOn opens the walk-through of point i on a playground of s and pts (starting from params
+// when given) and returns the playground and the lesson.
+func lessonOn(t *testing.T, s Settings, pts []nn.Point, params nn.Params, i int) (*State, Lesson) {
+	t.Helper()
+	st, err := New(s, pts, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Teach(i); err != nil {
+		t.Fatal(err)
+	}
+	ls, ok, err := st.Lesson()
+	if err != nil || !ok {
+		t.Fatalf("lesson of point %d: ok %v, %v", i, ok, err)
+	}
+	return st, ls
 }
 
 // TestTypesetStagesAreMathML checks every stage's formulas, for several networks, as MathML:
@@ -89,17 +97,7 @@ func TestTypesetStagesAreMathML(t *testing.T) {
 	}
 	// Three classes: y = e_k, with the classes' names on its rows.
 	su, _ := ParseQuery("classes=3&data=blobs&n=30&layers=2,4,3&cost=crossentropy")
-	st, err := New(su.Settings, su.Points, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Teach(0); err != nil {
-		t.Fatal(err)
-	}
-	ls, _, err := st.Lesson()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, ls := lessonOn(t, su.Settings, su.Points, nil, 0)
 	checkTypeset(t, "3 classes", ls)
 	y := visibleText(t, "3 classes y", ls.Stages[5].Numbers[0])
 	if !strings.Contains(y, "e"+formatValue(float64(ls.Label), 0)) || !strings.Contains(y, "class 3") {
@@ -208,17 +206,7 @@ func TestUpdateStageShowsAPenalty(t *testing.T) {
 	}{{nn.L2, "λ·w"}, {nn.L1, "λ·sign(w"}} {
 		s := DefaultSettings()
 		s.Train.Reg, s.Train.RegRate = c.reg, 0.003
-		st, err := New(s, nn.NotebookData(), nn.NotebookParams())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := st.Teach(0); err != nil {
-			t.Fatal(err)
-		}
-		ls, _, err := st.Lesson()
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, ls := lessonOn(t, s, nn.NotebookData(), nn.NotebookParams(), 0)
 		checkTypeset(t, c.reg.String(), ls)
 		up := ls.Stages[12]
 		general := strings.ReplaceAll(visibleText(t, c.reg.String(), up.General[0]), " ", "")

@@ -22,17 +22,7 @@ func TestLessonShowsThePenalty(t *testing.T) {
 	} {
 		s := DefaultSettings()
 		s.Train.Reg, s.Train.RegRate = tc.reg, 0.3
-		st, err := New(s, nn.NotebookData(), nn.NotebookParams())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := st.Teach(2); err != nil {
-			t.Fatal(err)
-		}
-		ls, _, err := st.Lesson()
-		if err != nil {
-			t.Fatal(err)
-		}
+		st, ls := lessonOn(t, s, nn.NotebookData(), nn.NotebookParams(), 2)
 		if ls.Reg != tc.reg.String() || ls.RegRate != 0.3 {
 			t.Errorf("%v: the lesson says reg %q, rate %v", tc.reg, ls.Reg, ls.RegRate)
 		}

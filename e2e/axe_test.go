@@ -84,7 +84,9 @@ func reportViolations(t *testing.T, where string, vs []violation) {
 // TestAxeFindsNoViolations runs axe-core on every page nnviz serves, in the states a learner
 // sees: 0 violations, including inside the course page's iframes.
 func TestAxeFindsNoViolations(t *testing.T) {
-	for _, path := range []string{"/", "/embed.html", "/embed.html?data=spiral&n=200&noise=0.1&controls=play,step,reset,lr,speed,mode,shape,activation,cost"} {
+	for _, path := range []string{"/", "/embed.html", "/embed.html?data=spiral&n=200&noise=0.1&controls=play,step,reset,lr,speed,mode,shape,activation,cost",
+		// The class picker's swatches, the features, the test data; the value a click adds.
+		"/?classes=3&data=spiral&features=x,y,x2&test=0.3", "/?problem=regression&data=gaussreg&test=0.5"} {
 		t.Run(path, func(t *testing.T) {
 			p := openWithAxe(t, path, true)
 			reportViolations(t, path, axeRun(p))

@@ -3,14 +3,11 @@
 package e2e
 
 import (
-	"context"
 	"image"
 	"strconv"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -114,22 +111,11 @@ func TestWalkThroughPutsBackpropOnTheDiagram(t *testing.T) {
 func TestWalkThroughSettlesAtABackwardStage(t *testing.T) {
 	srv := server(t)
 	p := newPage(t)
-	p.Do("counting draw calls", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: countDrawCalls})
-		return err
-	}))
+	countDrawCallsIn(p)
 	p.Do("opening the walk-through", chromedp.Navigate(srv.URL+"?weights=notebook&teach=0"))
 	p.WaitFor("window.nnviz", ready, wasmStartTimeout)
 	Eval[any](p, `nnviz.teachStage(11)`)
-	p.WaitFor("a settled page", `(async () => {
-		for (let quiet = 0, tries = 0; tries < 600; tries++) {
-			const before = window.__nnvizDrawCalls;
-			for (let i = 0; i < 10; i++) await new Promise(requestAnimationFrame);
-			quiet = window.__nnvizDrawCalls === before ? quiet + 1 : 0;
-			if (quiet >= 2) return true;
-		}
-		return false;
-	})()`, actionTimeout)
+	waitSettled(p)
 	calls := Eval[int](p, `(async () => {
 		const before = window.__nnvizDrawCalls;
 		for (let n = 0; n < 60; n++) await new Promise(requestAnimationFrame);

@@ -26,19 +26,19 @@ const countDrawCalls = `(() => {
   }
 })()`
 
-// TestPausedPageDrawsNothing: once a paused page has settled, its frames go on (the page's
-// requestAnimationFrame keeps running) but the GPU is asked to draw nothing. Training, a
-// hover and a click each draw again.
-func TestPausedPageDrawsNothing(t *testing.T) {
-	srv := server(t)
-	p := newPage(t)
+// countDrawCallsIn makes every page p opens from now on count its WebGL draw calls in
+// window.__nnvizDrawCalls.
+func countDrawCallsIn(p *Page) {
+	p.t.Helper()
 	p.Do("counting draw calls", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: countDrawCalls})
 		return err
 	}))
-	p.Do("opening /", chromedp.Navigate(srv.URL))
-	p.WaitFor("window.nnviz", ready, wasmStartTimeout)
-	// Settled: two stretches of 10 frames in a row without a draw call.
+}
+
+// waitSettled waits until two stretches of 10 frames in a row pass without a draw call.
+func waitSettled(p *Page) {
+	p.t.Helper()
 	p.WaitFor("a settled page", `(async () => {
 		for (let quiet = 0, tries = 0; tries < 600; tries++) {
 			const before = window.__nnvizDrawCalls;
@@ -48,6 +48,18 @@ func TestPausedPageDrawsNothing(t *testing.T) {
 		}
 		return false;
 	})()`, actionTimeout)
+}
+
+// TestPausedPageDrawsNothing: once a paused page has settled, its frames go on (the page's
+// requestAnimationFrame keeps running) but the GPU is asked to draw nothing. Training, a
+// hover and a click each draw again.
+func TestPausedPageDrawsNothing(t *testing.T) {
+	srv := server(t)
+	p := newPage(t)
+	countDrawCallsIn(p)
+	p.Do("opening /", chromedp.Navigate(srv.URL))
+	p.WaitFor("window.nnviz", ready, wasmStartTimeout)
+	waitSettled(p)
 
 	measure := func(frames int) (calls int, rafs int) {
 		got := Eval[[2]int](p, `(async () => {
