@@ -8,7 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
+	"golang.org/x/image/vector"
 )
 
 // fontFace is one face's outlines as fontgen writes them, in font units with the y axis
@@ -64,30 +64,36 @@ func (f *fontFace) bounds(g int) (x0, y0, x1, y1 int) {
 	return
 }
 
-// appendPath adds glyph g to p, scaled by s and with its origin at (ox, oy).
-func (f *fontFace) appendPath(p *vector.Path, g int, s, ox, oy float32) {
+// appendPath adds glyph g to the rasteriser z, scaled by s and with its origin at (ox, oy).
+func (f *fontFace) appendPath(z *vector.Rasterizer, g int, s, ox, oy float32) {
 	ops := f.ops[f.offsets[g]:f.offsets[g+1]]
 	pt := func(k int) (float32, float32) { return ox + float32(ops[k])*s, oy + float32(ops[k+1])*s }
 	for i := 0; i < len(ops); {
 		switch ops[i] {
 		case 0:
-			p.MoveTo(pt(i + 1))
+			if i > 0 {
+				z.ClosePath() // contours are closed, as in the font
+			}
+			z.MoveTo(pt(i + 1))
 			i += 3
 		case 1:
-			p.LineTo(pt(i + 1))
+			z.LineTo(pt(i + 1))
 			i += 3
 		case 2:
 			x1, y1 := pt(i + 1)
 			x2, y2 := pt(i + 3)
-			p.QuadTo(x1, y1, x2, y2)
+			z.QuadTo(x1, y1, x2, y2)
 			i += 5
 		default:
 			x1, y1 := pt(i + 1)
 			x2, y2 := pt(i + 3)
 			x3, y3 := pt(i + 5)
-			p.CubicTo(x1, y1, x2, y2, x3, y3)
+			z.CubeTo(x1, y1, x2, y2, x3, y3)
 			i += 7
 		}
+	}
+	if len(ops) > 0 {
+		z.ClosePath()
 	}
 }
 
@@ -149,15 +155,25 @@ func newAtlas(face *fontFace, size float32) *atlas {
 	return a
 }
 
-// rasterise fills the atlas image with every glyph, white on transparent.
+// rasterise fills the atlas image with every glyph, white on transparent. The glyphs are
+// rasterised on the CPU (exact coverage, as font rasterisers do) and uploaded once: filling
+// their paths on the GPU instead costs the first frame a triangulation per glyph and shader
+// compilations, for the same picture.
 func (a *atlas) rasterise() {
-	a.img = ebiten.NewImage(a.w, a.h)
+	z := vector.NewRasterizer(a.w, a.h)
 	s := a.size / float32(a.face.unitsPerEm)
-	var p vector.Path
 	for g, c := range a.cells {
-		a.face.appendPath(&p, g, s, float32(c.rect.Min.X+c.originX), float32(c.rect.Min.Y+c.origY))
+		a.face.appendPath(z, g, s, float32(c.rect.Min.X+c.originX), float32(c.rect.Min.Y+c.origY))
 	}
-	vector.FillPath(a.img, &p, nil, &vector.DrawPathOptions{AntiAlias: true})
+	cov := image.NewAlpha(image.Rect(0, 0, a.w, a.h))
+	z.Draw(cov, cov.Bounds(), image.Opaque, image.Point{})
+	pix := make([]byte, 4*len(cov.Pix))
+	for i, v := range cov.Pix {
+		// White, premultiplied by its coverage.
+		pix[4*i], pix[4*i+1], pix[4*i+2], pix[4*i+3] = v, v, v, v
+	}
+	a.img = ebiten.NewImage(a.w, a.h)
+	a.img.WritePixels(pix)
 }
 
 // textAlign says which point of a line of text its x coordinate gives.
