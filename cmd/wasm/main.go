@@ -14,6 +14,7 @@ import (
 )
 
 func main() {
+	mark("main")
 	q, savedNotice := startQuery()
 	su, problems := app.ParseQuery(q)
 	st, err := app.New(su.Settings, su.Points, su.Initial)
@@ -55,9 +56,10 @@ func main() {
 	ebiten.SetTPS(ebiten.SyncWithFPS)
 	ebiten.SetWindowTitle("nnviz")
 	ebiten.SetRunnableOnUnfocused(true)
+	mark("built")
 	// The canvas does not take the focus on load: the page starts at its top, as pages do, and
 	// the shortcuts work wherever the focus is (keyboard.js).
-	if err := ebiten.RunGameWithOptions(game, &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
+	if err := ebiten.RunGameWithOptions(&markedGame{Game: game}, &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
 		log.Fatalf("nnviz: %v", err)
 	}
 }

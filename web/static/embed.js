@@ -14,6 +14,14 @@
     status.hidden = false;
   }
 
+  // mark notes a moment of start-up on the page's performance timeline (the wasm marks the
+  // later ones: nnviz:main, nnviz:built, nnviz:update, nnviz:drawn).
+  function mark(name) {
+    if (window.performance && typeof performance.mark === "function") {
+      performance.mark("nnviz:" + name);
+    }
+  }
+
   function hasWebGL2() {
     const canvas = document.createElement("canvas");
     const gl = canvas.getContext("webgl2");
@@ -32,6 +40,7 @@
   // says it is application/wasm; with another content type it falls back to
   // compiling the whole body, which browsers allow whatever the type.
   async function instantiate(url, imports) {
+    mark("fetch");
     const response = await fetch(url);
     if (!response.ok) {
       const detail = (await response.text()).trim();
@@ -67,6 +76,7 @@
   };
 
   instantiate("main.wasm", go.importObject).then(function (result) {
+    mark("compiled");
     status.hidden = true;
     // api.js's nnviz.memory() reads the size of the wasm's memory from here.
     window.__nnvizMemory = result.instance.exports.mem;

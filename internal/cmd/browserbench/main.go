@@ -66,11 +66,12 @@ var cases = []benchCase{
 
 // figures are one measurement of one case.
 type figures struct {
-	FPS       float64 // requestAnimationFrame callbacks per second
-	Busy      float64 // the main thread's task time over the wall time
-	DrawCalls float64 // WebGL draw calls per frame
-	Samples   float64 // points trained per second
-	Ready     float64 // seconds from navigation to window.nnviz (or the bare game's first frame)
+	FPS       float64            // requestAnimationFrame callbacks per second
+	Busy      float64            // the main thread's task time over the wall time
+	DrawCalls float64            // WebGL draw calls per frame
+	Samples   float64            // points trained per second
+	Ready     float64            // seconds from navigation to window.nnviz (or the bare game's first frame)
+	Startup   map[string]float64 // when each start-up phase happened (startup.go); nil for the bare page
 }
 
 func run(args []string, out io.Writer) error {
@@ -136,6 +137,7 @@ func run(args []string, out io.Writer) error {
 		}
 	}
 	report(out, got, *rounds)
+	reportStartup(out, got, []string{"paused /", "training embed 900x560"})
 	if *soakFor > 0 {
 		if err := soak(ctx, out, srv.URL+soakPath[1:], *soakFor); err != nil {
 			return err

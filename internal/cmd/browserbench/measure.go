@@ -67,6 +67,11 @@ func measure(parent context.Context, c benchCase, url string, d time.Duration) (
 	if f.Ready, err = eval[float64](ctx, `window.__bench.ready / 1000`); err != nil {
 		return f, err
 	}
+	if !c.bare {
+		if f.Startup, err = startupPhases(ctx); err != nil {
+			return f, err
+		}
+	}
 	if _, err := eval[any](ctx, `new Promise((ok) => setTimeout(ok, 1000))`); err != nil {
 		return f, err
 	}
