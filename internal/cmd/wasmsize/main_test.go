@@ -8,15 +8,15 @@ import (
 
 func TestPackageOf(t *testing.T) {
 	for name, want := range map[string]string{
-		"gonum.org_v1_gonum_mat.__Dense_.Mul":                               "gonum.org/v1/gonum/mat",
+		"gonum.org_v1_gonum_mat.__Dense_.Mul":                              "gonum.org/v1/gonum/mat",
 		"github.com_hajimehoshi_ebiten_v2_internal_ui.__Image_.readPixels": "github.com/hajimehoshi/ebiten/v2/internal/ui",
-		"github.com_nnviz_nnviz_nn.New":                                     "github.com/nnviz/nnviz/nn",
-		"main.__api_.install":                                               "main",
-		"fmt.__pp_.printArg":                                                "fmt",
-		"time.Duration.Seconds":                                             "time",
-		"encoding_json.Marshal":                                             "encoding/json",
-		"runtime.mallocgc":                                                  "runtime",
-		"go_buildid":                                                        "go_buildid",
+		"github.com_nnviz_nnviz_nn.New":                                    "github.com/nnviz/nnviz/nn",
+		"main.__api_.install":                                              "main",
+		"fmt.__pp_.printArg":                                               "fmt",
+		"time.Duration.Seconds":                                            "time",
+		"encoding_json.Marshal":                                            "encoding/json",
+		"runtime.mallocgc":                                                 "runtime",
+		"go_buildid":                                                       "go_buildid",
 	} {
 		if got := packageOf(name); got != want {
 			t.Errorf("packageOf(%q) = %q, want %q", name, got, want)
