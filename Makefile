@@ -5,6 +5,7 @@
 #   make build   the wasm, its compressed variants and bin/nnviz-server
 #   make dist    a static folder and tarball any static host can serve
 #   make bench   the benchmarks, the server's load test and the browser benchmark
+#   make size    how the wasm's code divides among packages
 #
 # make test installs the system packages the tests need (scripts/ensure-deps.sh).
 
@@ -45,7 +46,7 @@ absent = $(filter-out $(call present,$(1)),$(1))
 native_pkgs = $$($(GO) list ./... | grep -Ev '/(render|e2e)(/|$$)')
 go_js_wasm_exec := $(WASM_EXEC_DIR)/go_js_wasm_exec
 
-.PHONY: help build wasm bundle run test deps fmt-check vet staticcheck test-native test-wasm test-render test-e2e dist bench clean
+.PHONY: help build wasm bundle run test deps fmt-check vet staticcheck test-native test-wasm test-render test-e2e dist bench size clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -143,6 +144,13 @@ bench: deps build
 	$(if $(call present,$(WASM_BENCH_PKGS)),GOOS=js GOARCH=wasm $(GO) test -exec="$(go_js_wasm_exec)" -run='^$$' -bench=. $(call present,$(WASM_BENCH_PKGS)))
 	$(GO) run ./internal/cmd/loadtest -server $(SERVER) -n 20000 -c 50
 	$(GO) run ./internal/cmd/browserbench -server $(SERVER) -soak $(SOAK)
+
+# size: the shipped wasm strips its function names; this builds it with them, the same code,
+# and sums the code of each package.
+size:
+	@mkdir -p bin
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o bin/main-named.wasm ./cmd/wasm
+	$(GO) run ./internal/cmd/wasmsize bin/main-named.wasm
 
 clean:
 	rm -rf bin dist artifacts $(WASM) $(WASM_EXEC) $(STATIC)/*.br $(STATIC)/*.gz $(STATIC)/.precompress

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -172,22 +174,31 @@ func TestRunRejectsBadArguments(t *testing.T) {
 	}
 }
 
-func TestWriteTableReportsTheWasmAgainstItsGoal(t *testing.T) {
+func TestWriteTableReportsTheWasmAgainstItsGoalAndBudget(t *testing.T) {
 	tests := []struct {
-		br   int64
-		want string
+		br      int64
+		quality int
+		want    string
+		over    bool
 	}{
-		{2_600_000, "2.60 MB with brotli, 3.50 MB with gzip, 14.00 MB raw (within the goal of 2.7 MB"},
-		{2_800_000, "(OVER the goal"},
+		{2_500_000, 11, "2.50 MB with brotli, 3.50 MB with gzip, 14.00 MB raw (within the goal of 2.6 MB with brotli; within the budget of 3.1 MB)", false},
+		{2_800_000, 11, "(OVER the goal of 2.6 MB with brotli; within the budget", false},
+		{3_200_000, 11, "OVER the budget of 3.1 MB", true},
+		{4_800_000, 1, "the budget of 3.1 MB holds at brotli quality 11, not 1", false},
 	}
 	for _, tt := range tests {
 		var out bytes.Buffer
 		sizes := []fileSizes{{name: "main.wasm", raw: 14_000_000, gzip: 3_500_000, br: tt.br}}
-		if err := writeTable(&out, sizes); err != nil {
-			t.Fatal(err)
-		}
+		err := writeTable(&out, sizes, tt.quality)
 		if !strings.Contains(out.String(), tt.want) {
-			t.Errorf("table for brotli %d:\n%s\nwant it to contain %q", tt.br, out.String(), tt.want)
+			t.Errorf("table for brotli %d at quality %d:\n%s\nwant it to contain %q", tt.br, tt.quality, out.String(), tt.want)
+		}
+		var ob overBudgetError
+		if got := errors.As(err, &ob); got != tt.over {
+			t.Errorf("brotli %d at quality %d: error %v, want over budget: %v", tt.br, tt.quality, err, tt.over)
+		}
+		if tt.over && !strings.Contains(fmt.Sprint(err), "3.20 MB with brotli, over its budget of 3.1 MB") {
+			t.Errorf("the error %q does not name the size and the budget", err)
 		}
 	}
 }

@@ -56,7 +56,7 @@ func run(args []string, stdout io.Writer) error {
 	if err := os.WriteFile(stamp, []byte(settings), 0o644); err != nil {
 		return err
 	}
-	return writeTable(stdout, sizes)
+	return writeTable(stdout, sizes, *quality)
 }
 
 // stampName is the file, hidden from go:embed, that records the settings the
