@@ -62,7 +62,9 @@ type Snapshot struct {
 	Loss         float64
 	Accuracy     float64
 	Running      bool
-	View         View
+	// Stepping says steps asked for with StartSteps are still being made, across frames.
+	Stepping bool
+	View     View
 	// Discretize says the plane shows hard classes (Settings.Discretize).
 	Discretize bool
 	// Teaching says the walk-through is open: a click on a point then selects it rather than
@@ -121,6 +123,7 @@ func (st *State) fill(dst *Snapshot) {
 	dst.Epoch = st.trainer.Epoch()
 	dst.Loss, dst.Accuracy = st.loss, st.acc
 	dst.Running = st.running
+	dst.Stepping = len(st.jobs) > 0
 	dst.View = st.settings.View
 	dst.Discretize = st.settings.Discretize
 	dst.Teaching = st.teaching

@@ -174,7 +174,7 @@ func TestStatusCopiesNoPoints(t *testing.T) {
 		const msChanged = afterChange.sort((a, b) => a - b)[15];
 		nnviz.addPoint(0.5, 0.5, 1);
 		const state3 = nnviz.state();
-		return {points: typeof s.points === 'number' ? s.points : -1, hasKeys: keys === 'accuracy,epoch,fps,loss,message,pendingSteps,points,pointsRevision,running,steps,testAccuracy,testLoss' ? 1 : 0,
+		return {points: typeof s.points === 'number' ? s.points : -1, hasKeys: keys === 'accuracy,epoch,fps,loss,message,pendingSteps,points,pointsRevision,resting,running,steps,testAccuracy,testLoss,updates' ? 1 : 0,
 			same: same ? 1 : 0, own: own ? 1 : 0, rev: s.pointsRevision, rev1: state1.pointsRevision,
 			after: state3.points.length, rev3: state3.pointsRevision, statusRev3: nnviz.status().pointsRevision, msStatus, msState, msChanged};
 	})()`)

@@ -31,6 +31,7 @@ type kbCursor struct {
 func (g *Game) SetKeyboardFocus(focused, byKeyboard bool) {
 	g.cursor.focused.Store(focused)
 	g.cursor.shown.Store(focused && byKeyboard)
+	g.Wake()
 }
 
 // OnAnnounce sets f to receive what a screen reader should say about keyboard editing: where

@@ -104,6 +104,8 @@ type Game struct {
 	onFirst  func()
 	drawn    bool
 	notified bool
+
+	rest rest // rest.go
 }
 
 // backgroundColor is colBackground made once, so that filling the screen allocates nothing.
@@ -138,6 +140,7 @@ func NewGame(s *app.State) *Game {
 
 func newGame(c controller, in inputSource) *Game {
 	g := &Game{st: c, in: in, eval: newEvaluator(), devScale: 1}
+	g.rest.wake = make(chan struct{}, 1)
 	g.snap.Selected = -1
 	// Draw leaves an unchanged picture on the screen instead of drawing it again.
 	ebiten.SetScreenClearedEveryFrame(false)
@@ -176,6 +179,7 @@ func (g *Game) PointerLeft() {
 	if ei, ok := g.in.(*ebitenInput); ok {
 		ei.left.leave()
 	}
+	g.Wake()
 }
 
 // Heatmaps reports whether neurons show their heatmaps when no point is selected. It is safe
@@ -242,6 +246,7 @@ func (g *Game) Update() error {
 	if g.initErr != nil {
 		return g.initErr
 	}
+	g.restIfSettled()
 	g.mu.Lock()
 	w, h, s := g.outW, g.outH, g.devScale
 	first := g.drawn && !g.notified
@@ -339,8 +344,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	key := g.keyOf(&g.keyHL)
 	same := g.haveKey && screen == g.lastScreen && sameHighlight(&g.keyHL, &g.lastHL)
 	if same && key == g.lastKey {
+		g.rest.quiet++
 		return
 	}
+	g.rest.quiet = 0
 	// When only training moved on, the cards' frames, titles and legends stay on the screen
 	// and only their insides are painted again (partial.go).
 	g.partial = same && key.static() == g.lastKey.static() && key.overlayFree()

@@ -49,9 +49,22 @@ func newAPI(st *app.State, game *render.Game, su app.Setup, problems []app.Probl
 // method is one window.nnviz method: it returns a value for JavaScript, or an error.
 type method func(args []js.Value) (any, error)
 
-// wrap makes a js.Func of m that can never crash the wasm: a panic becomes an error.
+// readOnly are the methods that change nothing, so need no frame: a page may poll them
+// without keeping a resting game loop awake (render.Game.Wake).
+var readOnly = map[string]bool{
+	"state": true, "status": true, "weights": true, "trace": true, "layout": true, "toScreen": true,
+	"fromScreen": true, "exportPoints": true, "exportWeights": true, "share": true, "lesson": true,
+	"setup": true, "problems": true,
+}
+
+// wrap makes a js.Func of m that can never crash the wasm: a panic becomes an error. A method
+// that may change something wakes the game loop, so that the change is drawn at once.
 func (a *api) wrap(name string, m method) js.Func {
+	wakes := !readOnly[name]
 	f := js.FuncOf(func(_ js.Value, args []js.Value) (result any) {
+		if wakes {
+			defer a.game.Wake()
+		}
 		defer func() {
 			if r := recover(); r != nil {
 				result = object("ok", false, "error", fmt.Sprintf("%s: internal error: %v", name, r))
@@ -111,9 +124,14 @@ func (a *api) methods() map[string]method {
 			}
 			return infoTo(a.st.Info(), a.game.FPS()), nil
 		},
-		"status": func([]js.Value) (any, error) { return statusTo(a.st.Status(), a.game.FPS()), nil },
-		"play":   func([]js.Value) (any, error) { a.st.Play(); return nil, nil },
-		"pause":  func([]js.Value) (any, error) { a.st.Pause(); return nil, nil },
+		"status": func([]js.Value) (any, error) {
+			o := statusTo(a.st.Status(), a.game.FPS())
+			o.Set("resting", a.game.Resting())
+			o.Set("updates", a.game.Updates())
+			return o, nil
+		},
+		"play":  func([]js.Value) (any, error) { a.st.Play(); return nil, nil },
+		"pause": func([]js.Value) (any, error) { a.st.Pause(); return nil, nil },
 		"step": func(args []js.Value) (any, error) {
 			n := 1
 			if v := arg(args, 0); !v.IsUndefined() {

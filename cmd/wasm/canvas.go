@@ -64,3 +64,33 @@ func announcer() func(string) {
 		}
 	}
 }
+
+// wakeEvents are the page's events after which the picture may change: input anywhere on the
+// page (the panel's controls change the playground too), and changes of size or visibility.
+var wakeEvents = []string{
+	"pointerdown", "pointermove", "pointerup", "pointercancel", "wheel", "keydown", "keyup",
+	"touchstart", "touchmove", "touchend", "touchcancel", "focusin", "focusout", "resize",
+	"visibilitychange", "pageshow",
+}
+
+// wakeOnEvents lets the game loop rest while the picture is settled (render.Game.Wake): the
+// page's input events and resizes, and every change of the canvas's size (a ResizeObserver,
+// for a panel that opens or an embed that a course page resizes), wake it.
+func wakeOnEvents(g interface{ Wake() }) {
+	wake := js.FuncOf(func(js.Value, []js.Value) any {
+		g.Wake()
+		return nil
+	})
+	opts := js.Global().Get("Object").New()
+	opts.Set("capture", true)
+	opts.Set("passive", true)
+	for _, name := range wakeEvents {
+		js.Global().Call("addEventListener", name, wake, opts)
+	}
+	js.Global().Get("document").Call("addEventListener", "visibilitychange", wake, opts)
+	if ro := js.Global().Get("ResizeObserver"); ro.Truthy() {
+		if c := canvas(); c.Truthy() {
+			ro.New(wake).Call("observe", c)
+		}
+	}
+}

@@ -42,6 +42,8 @@ func main() {
 		api.install()
 		onMouseLeave(game.PointerLeft)
 	})
+	wakeOnEvents(game)
+	game.RestWhenSettled(true)
 	if su.Teach >= 0 {
 		st.SetTeachAll(su.TeachAll)
 		if err := st.Teach(su.Teach); err != nil {
