@@ -56,13 +56,20 @@ type benchCase struct {
 
 var cases = []benchCase{
 	{name: "bare 1280x800", bare: true, w: 1280, h: 800},
-	{name: "paused /", path: "/", w: 1280, h: 800, ref: "bare 1280x800"},
+	{name: "bare idle 1280x800", bare: true, path: "?idle", w: 1280, h: 800},
+	{name: "blank page 1280x800", bare: true, path: "blank.html", w: 1280, h: 800},
+	{name: "paused /", path: "/", w: 1280, h: 800, ref: "bare idle 1280x800"},
 	{name: "training /", path: "/?autoplay=1", w: 1280, h: 800, ref: "bare 1280x800", trains: true},
 	{name: "training spiral 4x8 tanh", path: "/?data=spiral&n=200&noise=0.1&layers=2,8,8,8,8,2&activation=tanh&lr=0.03&autoplay=1", w: 1280, h: 800, ref: "bare 1280x800", trains: true},
 	{name: "training heavy: 8x16 hidden, 2000 points, batch, speed 500", path: "/?layers=2,16,16,16,16,16,16,16,16,2&data=spiral&n=2000&mode=batch&speed=500&autoplay=1", w: 1280, h: 800, ref: "bare 1280x800", trains: true},
 	{name: "bare 900x560", bare: true, w: 900, h: 560},
 	{name: "training embed 900x560", path: "/embed.html?autoplay=1", w: 900, h: 560, ref: "bare 900x560", trains: true},
 }
+
+// blankPage is a page with nothing on it: what it costs is the benchmark's own (its
+// requestAnimationFrame counter) and the browser's, the floor under every page at rest.
+const blankPage = `<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>
+`
 
 // figures are one measurement of one case.
 type figures struct {
@@ -125,7 +132,7 @@ func run(args []string, out io.Writer) error {
 			if *only != "" && !strings.Contains(c.name, *only) && !c.bare {
 				continue
 			}
-			url := bareURL
+			url := bareURL + c.path
 			if !c.bare {
 				url = srv.URL + strings.TrimPrefix(c.path, "/")
 			}
@@ -196,6 +203,9 @@ func buildBare(root, dir string) error {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "wasm_exec.js"), js, 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "blank.html"), []byte(blankPage), 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "index.html"), []byte(barePage), 0o644)

@@ -58,7 +58,10 @@ func measure(parent context.Context, c benchCase, url string, d time.Duration) (
 		return f, err
 	}
 	readyExpr := `window.__bench.ready > 0`
-	if c.bare {
+	switch {
+	case strings.HasSuffix(c.path, "blank.html"):
+		readyExpr = `document.readyState === "complete" && (window.__bench.ready = window.__bench.ready || performance.now()) > 0`
+	case c.bare:
 		readyExpr = `window.__bench.draws > 0 && (window.__bench.ready = window.__bench.ready || performance.now()) > 0`
 	}
 	if err := poll(ctx, readyExpr); err != nil {
