@@ -126,7 +126,7 @@ func run(args []string, out io.Writer) error {
 		}
 		return fmt.Errorf("-profile %q: no such nnviz case", *prof)
 	}
-	got := map[string][]figures{}
+	got := results{}
 	for r := 0; r < *rounds; r++ {
 		for _, c := range cases {
 			if *only != "" && !strings.Contains(c.name, *only) && !c.bare {

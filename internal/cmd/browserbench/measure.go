@@ -57,14 +57,7 @@ func measure(parent context.Context, c benchCase, url string, d time.Duration) (
 	if err != nil {
 		return f, err
 	}
-	readyExpr := `window.__bench.ready > 0`
-	switch {
-	case strings.HasSuffix(c.path, "blank.html"):
-		readyExpr = `document.readyState === "complete" && (window.__bench.ready = window.__bench.ready || performance.now()) > 0`
-	case c.bare:
-		readyExpr = `window.__bench.draws > 0 && (window.__bench.ready = window.__bench.ready || performance.now()) > 0`
-	}
-	if err := poll(ctx, readyExpr); err != nil {
+	if err := poll(ctx, c.readyExpr()); err != nil {
 		return f, fmt.Errorf("waiting for the page: %w", err)
 	}
 	if f.Ready, err = eval[float64](ctx, `window.__bench.ready / 1000`); err != nil {
@@ -78,13 +71,7 @@ func measure(parent context.Context, c benchCase, url string, d time.Duration) (
 	if _, err := eval[any](ctx, `new Promise((ok) => setTimeout(ok, 1000))`); err != nil {
 		return f, err
 	}
-	type sample struct {
-		Draws, Steps, Batch float64
-		Mode                string
-	}
-	state := `({draws: window.__bench.draws, steps: window.nnviz ? nnviz.state().steps : 0,
-		batch: window.nnviz ? nnviz.state().batch : 1, mode: window.nnviz ? nnviz.state().mode : ""})`
-	m0, err := eval[sample](ctx, state)
+	m0, err := eval[sample](ctx, c.stateExpr())
 	if err != nil {
 		return f, err
 	}
@@ -105,7 +92,7 @@ func measure(parent context.Context, c benchCase, url string, d time.Duration) (
 	if err != nil {
 		return f, err
 	}
-	m1, err := eval[sample](ctx, state)
+	m1, err := eval[sample](ctx, c.stateExpr())
 	if err != nil {
 		return f, err
 	}
@@ -115,12 +102,46 @@ func measure(parent context.Context, c benchCase, url string, d time.Duration) (
 	if n > 0 {
 		f.DrawCalls = (m1.Draws - m0.Draws) / n
 	}
-	perStep := 1.0
-	if m1.Mode == "batch" {
-		perStep = m1.Batch
-	}
-	f.Samples = (m1.Steps - m0.Steps) * perStep / secs
+	f.Samples = (m1.Steps - m0.Steps) * m1.PerStep / secs
 	return f, nil
+}
+
+// sample is what a page's counters read at the start and the end of a measurement.
+type sample struct {
+	Draws   float64 // WebGL draw calls so far
+	Steps   float64 // training steps so far
+	PerStep float64 // points one step trains
+}
+
+// nnvizState reads an nnviz page's counters. One step trains one point (online), a mini-batch
+// or every training point (batch): over an epoch, steps ceil(train / batch) train every training
+// point once, so a step trains train / ceil(train / batch) points on average, whatever the mode.
+const nnvizState = `(() => {
+	const s = nnviz.state(), train = s.points.filter((p) => !p.test).length;
+	const batch = s.mode === "online" ? 1 : s.mode === "batch" ? train : Math.min(s.batch, train);
+	return {draws: window.__bench.draws, steps: s.steps, perStep: train / Math.ceil(train / batch)};
+})()`
+
+// readyExpr is the JavaScript that is true once c's page is ready, and then has set
+// window.__bench.ready to when it became so: when window.nnviz appeared, or the bare page's
+// first draw call.
+func (c benchCase) readyExpr() string {
+	switch {
+	case strings.HasSuffix(c.path, "blank.html"):
+		return `document.readyState === "complete" && (window.__bench.ready = window.__bench.ready || performance.now()) > 0`
+	case c.bare:
+		return `window.__bench.draws > 0 && (window.__bench.ready = window.__bench.ready || performance.now()) > 0`
+	}
+	return `window.__bench.ready > 0`
+}
+
+// stateExpr is the JavaScript that reads c's counters.
+func (c benchCase) stateExpr() string {
+	switch {
+	case c.bare:
+		return `({draws: window.__bench.draws, steps: 0, perStep: 0})`
+	}
+	return nnvizState
 }
 
 // eval evaluates expr in the tab, awaiting a promise, and decodes its value.
@@ -175,29 +196,44 @@ func serveBare(root string) (url string, stop func(), err error) {
 		os.RemoveAll(dir)
 		return "", nil, err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	url, stopServing, err := serveDir(dir)
 	if err != nil {
 		os.RemoveAll(dir)
 		return "", nil, err
 	}
+	return url, func() { stopServing(); os.RemoveAll(dir) }, nil
+}
+
+// serveDir serves the files of dir on a loopback port.
+func serveDir(dir string) (url string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
 	s := &http.Server{Handler: http.FileServer(http.Dir(dir)), ReadHeaderTimeout: 10 * time.Second}
 	go s.Serve(ln)
-	return "http://" + ln.Addr().String() + "/", func() { s.Close(); os.RemoveAll(dir) }, nil
+	return "http://" + ln.Addr().String() + "/", func() { s.Close() }, nil
+}
+
+// results are the figures of every round, by case name.
+type results map[string][]figures
+
+// median is the median over the rounds of one figure of the case name (0 if it was not measured).
+func (got results) median(name string, pick func(figures) float64) float64 {
+	var v []float64
+	for _, f := range got[name] {
+		v = append(v, pick(f))
+	}
+	slices.Sort(v)
+	if len(v) == 0 {
+		return 0
+	}
+	return v[len(v)/2]
 }
 
 // report prints the medians and the ratios to the reference pages.
-func report(out io.Writer, got map[string][]figures, rounds int) {
-	med := func(name string, pick func(figures) float64) float64 {
-		var v []float64
-		for _, f := range got[name] {
-			v = append(v, pick(f))
-		}
-		slices.Sort(v)
-		if len(v) == 0 {
-			return 0
-		}
-		return v[len(v)/2]
-	}
+func report(out io.Writer, got results, rounds int) {
+	med := got.median
 	fmt.Fprintf(out, "browserbench: headless Chromium, SwiftShader WebGL, medians of %d interleaved rounds\n\n", rounds)
 	fmt.Fprintf(out, "| case | frames/s | vs bare page | main thread busy | draw calls/frame | samples/s | ready (s) |\n|---|---|---|---|---|---|---|\n")
 	for _, c := range cases {
