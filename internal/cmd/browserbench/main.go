@@ -9,9 +9,16 @@
 // With -soak it then trains the heaviest page at the highest speed for that long and checks
 // that the wasm's memory stays within 10% of its size after the first minute.
 //
+// With -tf DIR it also measures TensorFlow Playground, the reference, built in DIR (its dist/:
+// see the README's Figures for how to build it), served on loopback, its cases interleaved with
+// the others: its default page paused and training, and its spiral with 4 hidden layers of 8
+// tanh training, at 1280x800 and 900x560. Its play button starts training; its page's counters
+// give its samples per second (an epoch of its training points an animation frame). A second
+// table puts each beside the nnviz case it compares with.
+//
 // Usage:
 //
-//	go run ./internal/cmd/browserbench [-server bin/nnviz-server] [-rounds 3] [-seconds 4] [-soak 10m]
+//	go run ./internal/cmd/browserbench [-server bin/nnviz-server] [-rounds 3] [-seconds 4] [-soak 10m] [-tf DIR]
 //
 // It starts bin/nnviz-server on loopback, builds the bare page (./bare) to wasm in a
 // temporary directory and serves it on loopback too, and runs each case once per round, in
@@ -52,6 +59,8 @@ type benchCase struct {
 	w, h   int64
 	ref    string // the case whose frame rate this one is compared with
 	trains bool
+	tf     bool   // a TensorFlow Playground page (-tf), path being its address's hash
+	pair   string // for a TensorFlow Playground page, the nnviz case it is compared with
 }
 
 var cases = []benchCase{
@@ -89,6 +98,7 @@ func run(args []string, out io.Writer) error {
 	prof := fs.String("profile", "", "instead, profile the main thread of the case with this name for -seconds")
 	only := fs.String("only", "", "measure only the cases whose names contain this (and their reference pages)")
 	soakFor := fs.Duration("soak", 0, "then train the heaviest page this long, checking that the wasm's memory stays flat (0: no soak)")
+	tfDir := fs.String("tf", "", "also measure TensorFlow Playground, built in this `directory` (its dist/), interleaved with the other cases")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -111,6 +121,16 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	defer stopBare()
+	list := cases
+	tfURL := ""
+	if *tfDir != "" {
+		url, stopTF, err := serveTF(*tfDir)
+		if err != nil {
+			return err
+		}
+		defer stopTF()
+		list, tfURL = append(slices.Clone(cases), tfCases...), url
+	}
 
 	ctx, cancel, err := startBrowser()
 	if err != nil {
@@ -128,13 +148,16 @@ func run(args []string, out io.Writer) error {
 	}
 	got := results{}
 	for r := 0; r < *rounds; r++ {
-		for _, c := range cases {
+		for _, c := range list {
 			if *only != "" && !strings.Contains(c.name, *only) && !c.bare {
 				continue
 			}
-			url := bareURL + c.path
-			if !c.bare {
-				url = srv.URL + strings.TrimPrefix(c.path, "/")
+			url := srv.URL + strings.TrimPrefix(c.path, "/")
+			switch {
+			case c.bare:
+				url = bareURL + c.path
+			case c.tf:
+				url = tfURL + c.path
 			}
 			f, err := measure(ctx, c, url, time.Duration(*seconds*float64(time.Second)))
 			if err != nil {
@@ -143,7 +166,7 @@ func run(args []string, out io.Writer) error {
 			got[c.name] = append(got[c.name], f)
 		}
 	}
-	report(out, got, *rounds)
+	report(out, list, got, *rounds)
 	reportStartup(out, got, []string{"paused /", "training embed 900x560"})
 	if *soakFor > 0 {
 		if err := soak(ctx, out, srv.URL+soakPath[1:], *soakFor); err != nil {

@@ -49,6 +49,11 @@ func measure(parent context.Context, c benchCase, url string, d time.Duration) (
 			if _, err := cdp.Call(ctx, t, performance.Enable, performance.EnableParams{}); err != nil {
 				return err
 			}
+			if c.tf {
+				if err := loopbackOnly(ctx, t); err != nil {
+					return err
+				}
+			}
 			_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe})
 			return err
 		}),
@@ -63,8 +68,13 @@ func measure(parent context.Context, c benchCase, url string, d time.Duration) (
 	if f.Ready, err = eval[float64](ctx, `window.__bench.ready / 1000`); err != nil {
 		return f, err
 	}
-	if !c.bare {
+	if !c.bare && !c.tf {
 		if f.Startup, err = startupPhases(ctx); err != nil {
+			return f, err
+		}
+	}
+	if c.tf && c.trains {
+		if err := tfPlay(ctx); err != nil {
 			return f, err
 		}
 	}
@@ -123,12 +133,14 @@ const nnvizState = `(() => {
 })()`
 
 // readyExpr is the JavaScript that is true once c's page is ready, and then has set
-// window.__bench.ready to when it became so: when window.nnviz appeared, or the bare page's
-// first draw call.
+// window.__bench.ready to when it became so: when window.nnviz appeared, the bare page's first
+// draw call, or TensorFlow Playground's DOMContentLoaded (its script has built the page).
 func (c benchCase) readyExpr() string {
 	switch {
 	case strings.HasSuffix(c.path, "blank.html"):
 		return `document.readyState === "complete" && (window.__bench.ready = window.__bench.ready || performance.now()) > 0`
+	case c.tf:
+		return tfReady
 	case c.bare:
 		return `window.__bench.draws > 0 && (window.__bench.ready = window.__bench.ready || performance.now()) > 0`
 	}
@@ -138,6 +150,8 @@ func (c benchCase) readyExpr() string {
 // stateExpr is the JavaScript that reads c's counters.
 func (c benchCase) stateExpr() string {
 	switch {
+	case c.tf:
+		return tfState
 	case c.bare:
 		return `({draws: window.__bench.draws, steps: 0, perStep: 0})`
 	}
@@ -232,11 +246,11 @@ func (got results) median(name string, pick func(figures) float64) float64 {
 }
 
 // report prints the medians and the ratios to the reference pages.
-func report(out io.Writer, got results, rounds int) {
+func report(out io.Writer, list []benchCase, got results, rounds int) {
 	med := got.median
 	fmt.Fprintf(out, "browserbench: headless Chromium, SwiftShader WebGL, medians of %d interleaved rounds\n\n", rounds)
 	fmt.Fprintf(out, "| case | frames/s | vs bare page | main thread busy | draw calls/frame | samples/s | ready (s) |\n|---|---|---|---|---|---|---|\n")
-	for _, c := range cases {
+	for _, c := range list {
 		if len(got[c.name]) == 0 {
 			continue
 		}
@@ -254,6 +268,7 @@ func report(out io.Writer, got results, rounds int) {
 			med(c.name, func(f figures) float64 { return f.DrawCalls }), samples,
 			med(c.name, func(f figures) float64 { return f.Ready }))
 	}
+	reportTF(out, got)
 }
 
 // wasmSize prints the wasm's size raw and as served (brotli).
