@@ -16,9 +16,19 @@
 // give its samples per second (an epoch of its training points an animation frame). A second
 // table puts each beside the nnviz case it compares with.
 //
+// With -trace NAME it instead records a Chrome trace (the Tracing domain, with V8's samples of
+// the JavaScript and wasm stacks) of -seconds of the nnviz case NAME, such as "training /", and
+// prints where the renderer's main thread spent its time: nnviz's training, loss measurement,
+// boundary, heatmaps, text and other drawing, ebiten, the Go runtime, syscall/js, the page's
+// scripts and DOM, and the browser's WebGL calls, canvas readback (its wait for the GPU) and
+// compositor. Samples in Go are placed by the functions on their stack, so this mode serves a
+// wasm built with its names (the shipped one is stripped) from a copy of the bundle; samples of
+// the browser's native code by the trace events around them.
+//
 // Usage:
 //
 //	go run ./internal/cmd/browserbench [-server bin/nnviz-server] [-rounds 3] [-seconds 4] [-soak 10m] [-tf DIR]
+//	go run ./internal/cmd/browserbench [-server bin/nnviz-server] [-seconds 4] -trace NAME
 //
 // It starts bin/nnviz-server on loopback, builds the bare page (./bare) to wasm in a
 // temporary directory and serves it on loopback too, and runs each case once per round, in
@@ -95,6 +105,7 @@ func run(args []string, out io.Writer) error {
 	serverBin := fs.String("server", "", "the nnviz server binary (default bin/nnviz-server)")
 	rounds := fs.Int("rounds", 3, "rounds; each runs every case once")
 	seconds := fs.Float64("seconds", 4, "seconds measured per case, after a second of warm-up")
+	traceName := fs.String("trace", "", "instead, record a Chrome trace of the case with this name for -seconds and break its main thread's time down")
 	prof := fs.String("profile", "", "instead, profile the main thread of the case with this name for -seconds")
 	only := fs.String("only", "", "measure only the cases whose names contain this (and their reference pages)")
 	soakFor := fs.Duration("soak", 0, "then train the heaviest page this long, checking that the wasm's memory stays flat (0: no soak)")
@@ -111,11 +122,28 @@ func run(args []string, out io.Writer) error {
 			return err
 		}
 	}
+	ctx, cancel, err := startBrowser()
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	d := time.Duration(*seconds * float64(time.Second))
+	if *traceName != "" {
+		return traceBreakdown(ctx, out, root, *serverBin, *traceName, d)
+	}
+
 	srv, err := serverproc.Start(*serverBin)
 	if err != nil {
 		return err
 	}
 	defer srv.Stop()
+	if *prof != "" {
+		c, ok := findCase(*prof)
+		if !ok {
+			return fmt.Errorf("-profile %q: no such nnviz case", *prof)
+		}
+		return profile(ctx, out, c, srv.URL+strings.TrimPrefix(c.path, "/"), d)
+	}
 	bareURL, stopBare, err := serveBare(root)
 	if err != nil {
 		return err
@@ -131,21 +159,6 @@ func run(args []string, out io.Writer) error {
 		defer stopTF()
 		list, tfURL = append(slices.Clone(cases), tfCases...), url
 	}
-
-	ctx, cancel, err := startBrowser()
-	if err != nil {
-		return err
-	}
-	defer cancel()
-
-	if *prof != "" {
-		for _, c := range cases {
-			if c.name == *prof && !c.bare {
-				return profile(ctx, out, c, srv.URL+strings.TrimPrefix(c.path, "/"), time.Duration(*seconds*float64(time.Second)))
-			}
-		}
-		return fmt.Errorf("-profile %q: no such nnviz case", *prof)
-	}
 	got := results{}
 	for r := 0; r < *rounds; r++ {
 		for _, c := range list {
@@ -159,7 +172,7 @@ func run(args []string, out io.Writer) error {
 			case c.tf:
 				url = tfURL + c.path
 			}
-			f, err := measure(ctx, c, url, time.Duration(*seconds*float64(time.Second)))
+			f, err := measure(ctx, c, url, d)
 			if err != nil {
 				return fmt.Errorf("%s, round %d: %w", c.name, r+1, err)
 			}
@@ -177,6 +190,16 @@ func run(args []string, out io.Writer) error {
 		return nil
 	}
 	return wasmSize(out, root)
+}
+
+// findCase is the nnviz case with this name.
+func findCase(name string) (benchCase, bool) {
+	for _, c := range cases {
+		if c.name == name && !c.bare {
+			return c, true
+		}
+	}
+	return benchCase{}, false
 }
 
 // startBrowser starts headless Chromium with SwiftShader's WebGL, as the browser tests do.
