@@ -12,9 +12,10 @@
 // With -tf DIR it also measures TensorFlow Playground, the reference, built in DIR (its dist/:
 // see the README's Figures for how to build it), served on loopback, its cases interleaved with
 // the others: its default page paused and training, and its spiral with 4 hidden layers of 8
-// tanh training, at 1280x800 and 900x560. Its play button starts training; its page's counters
-// give its samples per second (an epoch of its training points an animation frame). A second
-// table puts each beside the nnviz case it compares with.
+// tanh training, at 1280x800 and 900x560, and nnviz's spiral trained an epoch of as many points a
+// frame. Its play button starts training; its page's counters give its samples per second (an
+// epoch of its training points an animation frame). A second table puts each beside the nnviz
+// case it compares with.
 //
 // With -trace NAME it instead records a Chrome trace (the Tracing domain, with V8's samples of
 // the JavaScript and wasm stacks) of -seconds of the nnviz case NAME, such as "training /", and
@@ -157,7 +158,9 @@ func run(args []string, out io.Writer) error {
 			return err
 		}
 		defer stopTF()
-		list, tfURL = append(slices.Clone(cases), tfCases...), url
+		// nnviz's extra case among those of its size, TF Playground's last.
+		i := slices.IndexFunc(cases, func(c benchCase) bool { return c.bare && c.w != 1280 })
+		list, tfURL = slices.Concat(cases[:i], tfPeerCases, cases[i:], tfCases), url
 	}
 	got := results{}
 	for r := 0; r < *rounds; r++ {
@@ -194,7 +197,7 @@ func run(args []string, out io.Writer) error {
 
 // findCase is the nnviz case with this name.
 func findCase(name string) (benchCase, bool) {
-	for _, c := range cases {
+	for _, c := range slices.Concat(cases, tfPeerCases) {
 		if c.name == name && !c.bare {
 			return c, true
 		}

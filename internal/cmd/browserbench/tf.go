@@ -21,14 +21,22 @@ const tfSeed = "seed=0.50000"
 // tfCases are TensorFlow Playground's pages, measured with -tf beside nnviz's: its default page
 // (a 2-4-2-1 tanh network on its circle data) paused and training, and its spiral with 4 hidden
 // layers of 8 tanh, at both sizes. The address's hash is its state (its state.ts); pair names
-// the nnviz case each is compared with.
+// the nnviz case each is compared with: the spiral's trains as many points a frame.
 var tfCases = []benchCase{
 	{name: "TF Playground paused, 1280x800", tf: true, path: "#" + tfSeed, w: 1280, h: 800, pair: "paused /"},
 	{name: "TF Playground training, 1280x800", tf: true, path: "#" + tfSeed, w: 1280, h: 800, trains: true, pair: "training /"},
-	{name: "TF Playground training spiral 4x8 tanh, 1280x800", tf: true, path: "#dataset=spiral&networkShape=8,8,8,8&activation=tanh&" + tfSeed, w: 1280, h: 800, trains: true, pair: "training spiral 4x8 tanh"},
+	{name: "TF Playground training spiral 4x8 tanh, 1280x800", tf: true, path: "#dataset=spiral&networkShape=8,8,8,8&activation=tanh&" + tfSeed, w: 1280, h: 800, trains: true, pair: "training spiral 4x8 tanh, an epoch a frame"},
 	{name: "TF Playground paused, 900x560", tf: true, path: "#" + tfSeed, w: 900, h: 560},
 	{name: "TF Playground training, 900x560", tf: true, path: "#" + tfSeed, w: 900, h: 560, trains: true, pair: "training embed 900x560"},
 	{name: "TF Playground training spiral 4x8 tanh, 900x560", tf: true, path: "#dataset=spiral&networkShape=8,8,8,8&activation=tanh&" + tfSeed, w: 900, h: 560, trains: true},
+}
+
+// tfPeerCases are nnviz cases measured only with -tf: the spiral with TensorFlow Playground's
+// work a frame (500 points, half held out as test data, mini-batches of 10 at 25 steps a
+// frame: an epoch of its 250 training points, as TF Playground trains), where the other nnviz
+// cases train at nnviz's default speed.
+var tfPeerCases = []benchCase{
+	{name: "training spiral 4x8 tanh, an epoch a frame", path: "/?data=spiral&n=500&test=0.5&layers=2,8,8,8,8,2&activation=tanh&lr=0.03&mode=minibatch&batch=10&speed=25&autoplay=1", w: 1280, h: 800, ref: "bare 1280x800", trains: true},
 }
 
 // tfReady is true once TensorFlow Playground's script has built its page (it runs at the end
