@@ -27,12 +27,12 @@ type evaluator struct {
 	// uniforms allocates nothing per draw.
 	wbuf, bbuf     []float32
 	origin, step   []float32
-	sel, wscale    []float32
+	wscale         []float32
 	uniforms       map[string]any
 	weightImg      *ebiten.Image // texture mode
 	weightPix      []byte
-	verts          [4]ebiten.Vertex
-	idx            [6]uint32
+	verts          []ebiten.Vertex // of the rectangles of one draw, four each
+	idx            []uint32
 	opts           ebiten.DrawTrianglesShaderOptions
 	uniformLimit   int // vec4 uniforms the GPU allows; more weights go in a texture
 	generate       func(layers []int, act nn.Activation, cost nn.Cost, task nn.Task, src weightSource) string
@@ -49,9 +49,7 @@ func newEvaluator() *evaluator {
 		generate:     genNetShader,
 		origin:       make([]float32, 2),
 		step:         make([]float32, 2),
-		sel:          make([]float32, 1),
 		wscale:       make([]float32, 1),
-		idx:          [6]uint32{0, 1, 2, 1, 3, 2},
 	}
 }
 
@@ -82,7 +80,7 @@ func (e *evaluator) setNetwork(net *nn.Network, version uint64) {
 		e.shader = e.compile(key, cfg)
 		e.wbuf = make([]float32, 4*p.nW)
 		e.bbuf = make([]float32, 4*p.nB)
-		e.uniforms = map[string]any{"Origin": e.origin, "Step": e.step, "Sel": e.sel}
+		e.uniforms = map[string]any{"Origin": e.origin, "Step": e.step}
 		for name, v := range p.shapeUniforms() {
 			e.uniforms[name] = v
 		}
@@ -202,23 +200,51 @@ func (e *evaluator) onGPU() bool { return e.shader != nil }
 // Prob when sel < 0, else the encoded activation of neuron sel, numbered across all layers
 // from the input's first. It needs a shader (onGPU).
 func (e *evaluator) drawValues(dst *ebiten.Image, r image.Rectangle, view app.View, sel int) {
-	sx, sy := (view.XMax-view.XMin)/float64(r.Dx()), (view.YMax-view.YMin)/float64(r.Dy())
-	// The shader measures pixels from dst's top-left corner, so the origin is moved back by
-	// r's offset.
-	e.origin[0], e.origin[1] = float32(view.XMin-float64(r.Min.X)*sx), float32(view.YMax+float64(r.Min.Y)*sy)
+	e.setView(view, r.Dx(), r.Dy())
+	e.verts, e.idx = e.verts[:0], e.idx[:0]
+	e.addRect(r, sel)
+	e.draw(dst)
+}
+
+// drawCells evaluates neurons 0 to n-1 into an atlas dst of square cells of cell pixels, cols
+// to a row, each over view: neuron k's encoded activation in cell (k%cols, k/cols). It is one
+// draw call, whatever n. It needs a shader (onGPU).
+func (e *evaluator) drawCells(dst *ebiten.Image, n, cols, cell int, view app.View) {
+	e.setView(view, cell, cell)
+	e.verts, e.idx = e.verts[:0], e.idx[:0]
+	for k := range n {
+		x, y := k%cols*cell, k/cols*cell
+		e.addRect(image.Rect(x, y, x+cell, y+cell), k)
+	}
+	e.draw(dst)
+}
+
+// setView sets the uniforms for rectangles of w x h pixels over view.
+func (e *evaluator) setView(view app.View, w, h int) {
+	sx, sy := (view.XMax-view.XMin)/float64(w), (view.YMax-view.YMin)/float64(h)
+	e.origin[0], e.origin[1] = float32(view.XMin), float32(view.YMax)
 	e.step[0], e.step[1] = float32(sx), -float32(sy)
-	e.sel[0] = float32(sel)
+}
+
+// addRect queues the rectangle r of the target, showing sel (-1: Prob): the vertices' colour
+// carries sel and r's corner to the shader (genNetShader).
+func (e *evaluator) addRect(r image.Rectangle, sel int) {
 	x0, y0, x1, y1 := float32(r.Min.X), float32(r.Min.Y), float32(r.Max.X), float32(r.Max.Y)
-	e.verts[0] = ebiten.Vertex{DstX: x0, DstY: y0, ColorA: 1}
-	e.verts[1] = ebiten.Vertex{DstX: x1, DstY: y0, ColorA: 1}
-	e.verts[2] = ebiten.Vertex{DstX: x0, DstY: y1, ColorA: 1}
-	e.verts[3] = ebiten.Vertex{DstX: x1, DstY: y1, ColorA: 1}
+	base := uint32(len(e.verts))
+	for _, p := range [4][2]float32{{x0, y0}, {x1, y0}, {x0, y1}, {x1, y1}} {
+		e.verts = append(e.verts, ebiten.Vertex{DstX: p[0], DstY: p[1], ColorR: float32(sel), ColorG: x0, ColorB: y0, ColorA: 1})
+	}
+	e.idx = append(e.idx, base, base+1, base+2, base+1, base+3, base+2)
+}
+
+// draw draws the queued rectangles into dst.
+func (e *evaluator) draw(dst *ebiten.Image) {
 	e.opts.Images[0] = nil
 	if e.key.src == fromTexture {
 		e.opts.Images[0] = e.weightImg
 	}
 	e.opts.Blend = ebiten.BlendCopy
-	dst.DrawTrianglesShader32(e.verts[:], e.idx[:], e.shader, &e.opts)
+	dst.DrawTrianglesShader32(e.verts, e.idx, e.shader, &e.opts)
 }
 
 // cpuValues evaluates the network on the CPU at the centres of a w x h grid of pixels over

@@ -38,7 +38,8 @@ package main
 // Contour is the contour's half width in pixels; 0 draws none.
 var Contour float
 
-// Disc, if 1, fades everything outside the disc inscribed in the source image (neuron heatmaps).
+// Disc, if above 0, is the side of the source's square cells (neuron heatmaps): everything
+// outside the disc inscribed in each cell fades out.
 var Disc float
 
 // Classes, if above 0, says the source holds K > 2 classes (classes.go): the margin in red and
@@ -116,10 +117,8 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	}
 	alpha := 1.0
 	if Disc > 0.0 {
-		o := imageSrc0Origin()
-		s := imageSrc0Size()
-		r := min(s.x, s.y) / 2.0
-		alpha = clamp(r+0.5-length(srcPos-o-s/2.0), 0.0, 1.0)
+		r := Disc / 2.0
+		alpha = clamp(r+0.5-length(mod(srcPos-imageSrc0Origin(), Disc)-r), 0.0, 1.0)
 	}
 	return vec4(c, 1.0) * alpha * color.a
 }

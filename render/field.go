@@ -33,30 +33,40 @@ func newColorizer() (*colorizer, error) {
 	return c, nil
 }
 
-// draw colours src (a value image or sub-image) into dst at (x, y), same size; disc fades
-// what is outside the inscribed disc.
-func (c *colorizer) draw(dst, src *ebiten.Image, x, y int, contour float32, disc bool) {
-	c.drawClasses(dst, src, x, y, contour, disc, false, 0)
+// drawClasses colours src (a value image or sub-image) into dst at (x, y), same size: a value
+// image of K > 2 classes (classes.go), or of values when classes is 0; discrete colours by
+// class alone ("Discretize output").
+func (c *colorizer) drawClasses(dst, src *ebiten.Image, x, y int, contour float32, discrete bool, classes int) {
+	b := src.Bounds()
+	c.set(contour, 0, discrete, classes)
+	c.quad(dst, src, float32(x), float32(y), float32(b.Dx()), float32(b.Dy()))
 }
 
-// drawClasses is draw for a value image of K > 2 classes (classes.go), or of values when
-// classes is 0; discrete colours by class alone ("Discretize output").
-func (c *colorizer) drawClasses(dst, src *ebiten.Image, x, y int, contour float32, disc, discrete bool, classes int) {
+// drawDiscs colours src, an atlas of square cells of cell pixels (heatmaps), into dst at the
+// same place, with no contour and each cell faded outside its inscribed disc: one draw call.
+func (c *colorizer) drawDiscs(dst, src *ebiten.Image, cell int) {
 	b := src.Bounds()
+	c.set(0, float32(cell), false, 0)
+	c.quad(dst, src, float32(b.Min.X), float32(b.Min.Y), float32(b.Dx()), float32(b.Dy()))
+}
+
+// set sets the uniforms of the next draw: disc is the side of the cells whose inscribed discs
+// are kept, 0 for none.
+func (c *colorizer) set(contour, disc float32, discrete bool, classes int) {
 	c.classes[0] = float32(classes)
 	c.contour[0] = contour
-	c.disc[0], c.discr[0] = 0, 0
-	if disc {
-		c.disc[0] = 1
-	}
+	c.disc[0], c.discr[0] = disc, 0
 	if discrete {
 		c.discr[0] = 1
 	}
-	w, h := float32(b.Dx()), float32(b.Dy())
-	sx, sy := float32(b.Min.X), float32(b.Min.Y)
-	fx, fy := float32(x), float32(y)
+}
+
+// quad colours all of src into the w x h rectangle of dst at (x, y).
+func (c *colorizer) quad(dst, src *ebiten.Image, x, y, w, h float32) {
+	b := src.Bounds()
+	sx, sy, sw, sh := float32(b.Min.X), float32(b.Min.Y), float32(b.Dx()), float32(b.Dy())
 	for k, p := range [4][2]float32{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
-		c.verts[k] = ebiten.Vertex{DstX: fx + p[0]*w, DstY: fy + p[1]*h, SrcX: sx + p[0]*w, SrcY: sy + p[1]*h, ColorA: 1}
+		c.verts[k] = ebiten.Vertex{DstX: x + p[0]*w, DstY: y + p[1]*h, SrcX: sx + p[0]*sw, SrcY: sy + p[1]*sh, ColorA: 1}
 	}
 	c.opts.Images[0] = src
 	dst.DrawTrianglesShader32(c.verts[:], c.idx[:], c.shader, &c.opts)
@@ -115,7 +125,7 @@ func (f *planeField) update(e *evaluator, c *colorizer, w, h, div int, view app.
 			f.subDiv = div
 		}
 		e.drawValues(f.valueImg, f.valueSub.Bounds(), view, -1)
-		c.drawClasses(f.colorImg, f.valueSub, 0, 0, contour/float32(div), false, discrete, e.classes())
+		c.drawClasses(f.colorImg, f.valueSub, 0, 0, contour/float32(div), discrete, e.classes())
 		return
 	}
 	f.cpu = true
@@ -180,13 +190,13 @@ func (f *planeField) dispose() {
 }
 
 // heatmaps holds every neuron's own small heatmap over the plane, in one atlas of square
-// cells: cell k is neuron k, numbered across layers from the input's first.
+// cells: cell k is neuron k, numbered across layers from the input's first. On the GPU the
+// atlas is evaluated in one draw call and coloured in another, whatever the number of neurons.
 type heatmaps struct {
 	valueImg, colorImg *ebiten.Image
-	valueCells         []*ebiten.Image // sub-images, made once per atlas
-	colorCells         []*ebiten.Image
+	colorCells         []*ebiten.Image // sub-images, made once per atlas
 	cpuPix             []byte
-	n, cell            int
+	n, cell, cols      int
 	version            uint64
 	view               app.View
 	valid, cpu         bool
@@ -216,6 +226,7 @@ func (hm *heatmaps) update(e *evaluator, c *colorizer, n, cell int, view app.Vie
 	if hm.colorImg == nil {
 		cols := max(1, int(math.Ceil(math.Sqrt(float64(n)))))
 		rows := (n + cols - 1) / cols
+		hm.cols = cols
 		hm.colorImg = ebiten.NewImage(cols*size, rows*size)
 		if !cpu {
 			hm.valueImg = ebiten.NewImage(cols*size, rows*size)
@@ -223,19 +234,15 @@ func (hm *heatmaps) update(e *evaluator, c *colorizer, n, cell int, view app.Vie
 		for k := 0; k < n; k++ {
 			r := image.Rect(k%cols*size, k/cols*size, (k%cols+1)*size, (k/cols+1)*size)
 			hm.colorCells = append(hm.colorCells, hm.colorImg.SubImage(r).(*ebiten.Image))
-			if !cpu {
-				hm.valueCells = append(hm.valueCells, hm.valueImg.SubImage(r).(*ebiten.Image))
-			}
 		}
 		hm.cpuPix = make([]byte, 4*size*size)
 	}
+	if !cpu {
+		e.drawCells(hm.valueImg, n, hm.cols, size, view)
+		c.drawDiscs(hm.colorImg, hm.valueImg, size)
+		return
+	}
 	for k := 0; k < n; k++ {
-		if !cpu {
-			e.drawValues(hm.valueImg, hm.valueCells[k].Bounds(), view, k)
-			b := hm.colorCells[k].Bounds()
-			c.draw(hm.colorImg, hm.valueCells[k], b.Min.X, b.Min.Y, 0, true)
-			continue
-		}
 		vals, err := e.cpuValues(size, size, view, k)
 		if err != nil {
 			continue
@@ -269,5 +276,5 @@ func (hm *heatmaps) dispose() {
 		}
 	}
 	hm.valueImg, hm.colorImg = nil, nil
-	hm.valueCells, hm.colorCells = hm.valueCells[:0], hm.colorCells[:0]
+	hm.colorCells = hm.colorCells[:0]
 }

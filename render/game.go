@@ -404,8 +404,9 @@ func (g *Game) prepare() {
 			n += k
 		}
 		// While training, the neurons' small heatmaps follow the weights at heatInterval at
-		// most (two passes each, 68 for a 2-8-8-8-8-2 network); the boundary follows every
-		// step. Paused, or when their shape or the view changed, they are made at once.
+		// most (two passes over their atlas, whatever the number of neurons); the boundary
+		// follows every step. Paused, or when their shape or the view changed, they are made
+		// at once.
 		if !s.Running || !g.heat.sameShape(n, g.geom.heatCell(), s.View) || g.frame.now-g.heatAt >= heatInterval {
 			g.heat.update(g.eval, g.col, n, g.geom.heatCell(), s.View, s.WeightsVersion)
 			g.heatAt = g.frame.now

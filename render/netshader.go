@@ -23,9 +23,8 @@ import (
 const MinUniformVectors = 224
 
 // reservedUniforms is what the generated program's uniforms take besides the weights and
-// biases: ebiten's own 19 vectors, Origin, Step, Sel, Hidden and WScale, and one per layer
-// (Shape).
-func reservedUniforms(layers int) int { return 19 + 5 + layers }
+// biases: ebiten's own 19 vectors, Origin, Step, Hidden and WScale, and one per layer (Shape).
+func reservedUniforms(layers int) int { return 19 + 4 + layers }
 
 // weightSource says where the generated shader reads weights from.
 type weightSource int
@@ -171,18 +170,21 @@ const unboundedScale = 2.0
 
 // genNetShader returns the Kage source of the network evaluator for a shape. The program draws
 // into a value image: at each pixel it computes, for the data point under the pixel centre,
-// Prob (when Sel < 0) or the encoded activation of neuron Sel (flat index over all layers),
+// Prob (when sel < 0) or the encoded activation of neuron sel (flat index over all layers),
 // and writes it as 16 bits in red and green.
 //
-// Uniforms: Origin (data coordinates of the target's top-left corner), Step (data units per
-// pixel, y negative), Sel, and either W/B or WScale (texture mode).
+// Uniforms: Origin (data coordinates of a rectangle's top-left corner), Step (data units per
+// pixel, y negative), and either W/B or WScale (texture mode). Each rectangle drawn says in its
+// vertices' colour what it shows: red is sel, green and blue the rectangle's top-left corner in
+// the target's pixels. So one draw call fills many rectangles, each with its own neuron: every
+// neuron's heatmap in an atlas at once.
 func genNetShader(layers []int, act nn.Activation, cost nn.Cost, task nn.Task, src weightSource) string {
 	p := newPacking(layers)
 	L := len(layers)
 	var b strings.Builder
 	pf := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	pf("//kage:unit pixels\n\npackage main\n\n")
-	pf("var Origin vec2\nvar Step vec2\nvar Sel float\n")
+	pf("var Origin vec2\nvar Step vec2\n")
 	pf("// Shape[i] describes layer i+1 (the input is 0): its size, the first vec4 of its weights\n")
 	pf("// first vec4 of its weights and of its biases, the flat index of its first neuron.\n")
 	pf("// and of its biases, the flat index of its first neuron. Hidden counts the hidden layers.\n")
@@ -240,7 +242,9 @@ func lane(h0, h1, h2, h3 vec4, k int) float {
 }
 
 func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
-	q := Origin + (dstPos.xy-imageDstOrigin())*Step
+	// The colour is the same at every vertex of a rectangle: rounding undoes interpolation.
+	sel := floor(color.r + 0.5)
+	q := Origin + (dstPos.xy-imageDstOrigin()-color.gb)*Step
 `)
 	// The input column a_1: the task's features of the point, four to a vec4.
 	in := [4][4]string{}
@@ -262,7 +266,7 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	// Hidden), so no compiler can unroll them and the program stays the same size for any
 	// depth: unrolled, the largest network took GLSL compilers (Mesa's) tens of seconds.
 	sel := func(indent string, l int, first string) {
-		pf("%sif Sel >= %s && Sel < %s+%s {\n%s\tv = %s(lane(h0, h1, h2, h3, int(Sel-%s)))\n%s}\n",
+		pf("%sif sel >= %s && sel < %s+%s {\n%s\tv = %s(lane(h0, h1, h2, h3, int(sel-%s)))\n%s}\n",
 			indent, first, first, "n", indent, encFunc(layerEncoding(l, L, act, cost, task.Problem)), first, indent)
 	}
 	pf("\tn := %d.0\n", layers[0])
@@ -348,7 +352,7 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	sel("\t\t", L, fmt.Sprintf("%d.0", p.firstUnit[L]))
 	pf("\t}\n")
 	if K > 2 {
-		pf("\tif Sel < 0.0 {\n%s\t}\n", classShaderTail(K, cost == nn.CrossEntropy))
+		pf("\tif sel < 0.0 {\n%s\t}\n", classShaderTail(K, cost == nn.CrossEntropy))
 	}
 	// Prob, as nn.Network.Prob defines it; a regression's value as valueShade maps it.
 	if K > 2 {
@@ -360,7 +364,7 @@ func Fragment(dstPos vec4, srcPos vec2, color vec4) vec4 {
 	} else {
 		pf("\tpr := clamp(0.5+(h0.y-h0.x)/2.0, 0.0, 1.0)\n")
 	}
-	pf("\tif Sel < 0.0 {\n\t\tv = pr\n\t}\n")
+	pf("\tif sel < 0.0 {\n\t\tv = pr\n\t}\n")
 	pf(`	k := floor(clamp(v, 0.0, 1.0)*65535.0 + 0.5)
 	hi := floor(k / 256.0)
 	return vec4(hi/255.0, (k-hi*256.0)/255.0, 0.0, 1.0)
