@@ -67,6 +67,8 @@ func announcer() func(string) {
 
 // wakeEvents are the page's events after which the picture may change: input anywhere on the
 // page (the panel's controls change the playground too), and changes of size or visibility.
+// Listened for on the window in the capture phase, they are heard whatever their target
+// (visibilitychange's is the document).
 var wakeEvents = []string{
 	"pointerdown", "pointermove", "pointerup", "pointercancel", "wheel", "keydown", "keyup",
 	"touchstart", "touchmove", "touchend", "touchcancel", "focusin", "focusout", "resize",
@@ -87,7 +89,6 @@ func wakeOnEvents(g interface{ Wake() }) {
 	for _, name := range wakeEvents {
 		js.Global().Call("addEventListener", name, wake, opts)
 	}
-	js.Global().Get("document").Call("addEventListener", "visibilitychange", wake, opts)
 	if ro := js.Global().Get("ResizeObserver"); ro.Truthy() {
 		if c := canvas(); c.Truthy() {
 			ro.New(wake).Call("observe", c)

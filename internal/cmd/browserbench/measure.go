@@ -182,6 +182,16 @@ func taskDuration(ctx context.Context) (float64, error) {
 	return 0, fmt.Errorf("no TaskDuration metric")
 }
 
+// wait waits for d, or until ctx ends.
+func wait(ctx context.Context, d time.Duration) error {
+	select {
+	case <-time.After(d):
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // poll waits for expr to be truthy.
 func poll(ctx context.Context, expr string) error {
 	for {

@@ -40,10 +40,8 @@ func profile(parent context.Context, out io.Writer, c benchCase, url string, d t
 		if _, err := cdp.Call(ctx, t, profiler.Start, cdp.Empty{}); err != nil {
 			return err
 		}
-		select {
-		case <-time.After(d):
-		case <-ctx.Done():
-			return ctx.Err()
+		if err := wait(ctx, d); err != nil {
+			return err
 		}
 		r, err := cdp.Call(ctx, t, profiler.Stop, cdp.Empty{})
 		prof = r.Profile

@@ -113,10 +113,8 @@ func recordTrace(parent context.Context, c benchCase, url string, d time.Duratio
 		}); err != nil {
 			return err
 		}
-		select {
-		case <-time.After(d):
-		case <-ctx.Done():
-			return ctx.Err()
+		if err := wait(ctx, d); err != nil {
+			return err
 		}
 		_, err := cdp.Call(ctx, t, tracing.End, cdp.Empty{})
 		return err
